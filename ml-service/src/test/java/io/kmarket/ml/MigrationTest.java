@@ -1,0 +1,56 @@
+package io.kmarket.ml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** ml-service migrated the analytics schema it owns, and can read, but not write, the market data. */
+@QuarkusTest
+class MigrationTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void analyticsTablesExistAndAreOwnedByMl() throws SQLException {
+        assertThat(strings("SELECT schemaname || '.' || tablename || ':' || tableowner FROM pg_tables"
+                + " WHERE schemaname = 'analytics'")).contains(
+                "analytics.indicators:kmarket_ml", "analytics.model_versions:kmarket_ml",
+                "analytics.predictions:kmarket_ml", "analytics.prediction_evaluations:kmarket_ml",
+                "analytics.reports:kmarket_ml", "analytics.flyway_schema_history:kmarket_ml");
+    }
+
+    @Test
+    void everyMigrationSucceeded() throws SQLException {
+        assertThat(strings("SELECT success::text FROM analytics.flyway_schema_history WHERE version IS NOT NULL"))
+                .isNotEmpty().containsOnly("true");
+    }
+
+    @Test
+    void marketIsReadableButNotWritable() throws SQLException {
+        assertThat(strings("SELECT has_table_privilege('market.daily_prices', 'SELECT')::text"
+                + " || has_table_privilege('market.daily_prices', 'INSERT')::text")).containsExactly("truefalse");
+    }
+
+    private List<String> strings(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                ResultSet rs = connection.createStatement().executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        }
+    }
+}

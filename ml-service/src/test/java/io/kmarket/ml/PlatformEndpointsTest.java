@@ -1,0 +1,8 @@
+package io.kmarket.ml;
+
+import io.kmarket.testing.PlatformEndpointsContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class PlatformEndpointsTest extends PlatformEndpointsContract {
+}

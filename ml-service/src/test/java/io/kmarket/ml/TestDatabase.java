@@ -1,0 +1,16 @@
+package io.kmarket.ml;
+
+import io.kmarket.testing.postgres.PostgresTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+
+/** Every test of this module runs against the run's one real PostgreSQL, as the ml-service role. */
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, initArgs = {
+        @ResourceArg(name = "service", value = "ml"),
+        @ResourceArg(name = "migrate", value = "scheduler") })
+public final class TestDatabase {
+
+    private TestDatabase() {
+    }
+}

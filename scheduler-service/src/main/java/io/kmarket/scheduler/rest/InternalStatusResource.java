@@ -1,0 +1,28 @@
+package io.kmarket.scheduler.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Lets a peer service check that it can reach this one with its token. */
+@Path("/internal/status")
+@Produces(MediaType.APPLICATION_JSON)
+public class InternalStatusResource {
+
+    public record Status(String service, String version) {
+    }
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
+    @ConfigProperty(name = "quarkus.application.version")
+    String version;
+
+    @GET
+    public Status status() {
+        return new Status(service, version);
+    }
+}
