@@ -52,6 +52,10 @@ public class Market {
         });
     }
 
+    public long seed() {
+        return seed;
+    }
+
     public TradingCalendar calendar() {
         return calendar;
     }
