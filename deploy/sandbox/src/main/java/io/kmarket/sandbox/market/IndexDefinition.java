@@ -27,8 +27,9 @@ public record IndexDefinition(String group, String code, String name, String eng
         return group + code;
     }
 
+    /** Whether the issue is a candidate: a common stock of the index's market (size decides for top-N indices). */
     public boolean includes(Listing listing) {
-        return listing.market() == market && !listing.preferred() && (topN == 0 || listing.sizeRank() < topN);
+        return listing.market() == market && !listing.preferred();
     }
 
     public static IndexDefinition byTicker(String ticker) {

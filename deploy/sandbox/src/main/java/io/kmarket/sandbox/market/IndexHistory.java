@@ -1,5 +1,6 @@
 package io.kmarket.sandbox.market;
 
+import java.util.Comparator;
 import java.util.List;
 
 /** Daily OHLC, volume, value and market cap of one index, derived from its constituents' bars. */
@@ -23,7 +24,10 @@ public final class IndexHistory {
         volume = new long[days];
         value = new long[days];
         marketCap = new long[days];
-        List<PriceHistory> members = histories.stream().filter(h -> definition.includes(h.listing())).toList();
+        // Candidates by size: the index holds the largest topN of those trading each day (all when topN is 0).
+        List<PriceHistory> members = histories.stream().filter(h -> definition.includes(h.listing()))
+                .sorted(Comparator.comparingInt((PriceHistory h) -> h.listing().sizeRank())).toList();
+        int limit = definition.topN() == 0 ? Integer.MAX_VALUE : definition.topN();
         double level = definition.startLevel();
         for (int day = 0; day < days; day++) {
             // Chain-linking: the index moves by the capitalisation-weighted return of the members trading on
@@ -36,10 +40,15 @@ public final class IndexHistory {
             long vol = 0;
             long val = 0;
             long cap = 0;
+            int taken = 0;
             for (PriceHistory h : members) {
+                if (taken == limit) {
+                    break;
+                }
                 if (!h.trades(day)) {
                     continue;
                 }
+                taken++;
                 Bar bar = h.bar(day);
                 cap += bar.marketCap();
                 vol += bar.volume();

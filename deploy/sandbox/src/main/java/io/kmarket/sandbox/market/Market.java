@@ -2,6 +2,7 @@ package io.kmarket.sandbox.market;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,14 @@ public class Market {
             }
         }
         return history;
+    }
+
+    /** The members of an index on {@code date}: the largest {@code topN} candidates listed then (or all). */
+    public List<Listing> constituents(IndexDefinition definition, LocalDate date) {
+        List<Listing> candidates = universe.listings().stream()
+                .filter(l -> definition.includes(l) && l.listedOn(date))
+                .sorted(Comparator.comparingInt(Listing::sizeRank)).toList();
+        return definition.topN() == 0 ? candidates : candidates.subList(0, Math.min(definition.topN(), candidates.size()));
     }
 
     public IndexHistory index(IndexDefinition definition) {

@@ -178,7 +178,7 @@ public class KisResource {
         Map<String, String> o = new LinkedHashMap<>();
         o.put("iscd_stat_cls_code", "55");
         o.put("marg_rate", "20.00");
-        o.put("rprs_mrkt_kor_name", IndexDefinition.byTicker("1028").includes(listing) ? "KOSPI200"
+        o.put("rprs_mrkt_kor_name", market.constituents(IndexDefinition.byTicker("1028"), bar.date()).contains(listing) ? "KOSPI200"
                 : listing.market().englishName());
         o.put("bstp_kor_isnm", "기타");
         o.put("temp_stop_yn", bar.halted() ? "Y" : "N");

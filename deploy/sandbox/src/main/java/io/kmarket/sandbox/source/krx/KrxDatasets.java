@@ -285,7 +285,7 @@ public class KrxDatasets {
             if (!d.group().equals(group)) {
                 continue;
             }
-            long members = market.universe().listings().stream().filter(l -> d.includes(l) && l.listedOn(today)).count();
+            long members = market.constituents(d, today).size();
             Map<String, String> row = new LinkedHashMap<>();
             row.put("IDX_NM", d.name());
             row.put("IDX_ENG_NM", d.englishName());
