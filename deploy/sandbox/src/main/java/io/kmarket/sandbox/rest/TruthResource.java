@@ -59,13 +59,7 @@ public class TruthResource {
         for (Listing l : market.listedOn(asOf)) {
             PriceHistory history = market.history(l);
             int day = Math.min(market.calendar().floorIndex(asOf), history.lastDay());
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("code", l.code());
-            row.put("isin", l.isin());
-            row.put("name", l.name());
-            row.put("market", l.market().name());
-            row.put("listDate", l.listDate().toString());
-            row.put("delistDate", l.delistDate() == null ? null : l.delistDate().toString());
+            Map<String, Object> row = listingRow(l);
             row.put("preferred", l.preferred());
             row.put("shares", day >= history.firstDay() ? history.shares(day) : l.initialShares());
             row.put("corpCode", l.corpCode());
@@ -81,14 +75,7 @@ public class TruthResource {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Listing l : market.universe().listings()) {
             if (l.delistedBy(today)) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("code", l.code());
-                row.put("isin", l.isin());
-                row.put("name", l.name());
-                row.put("market", l.market().name());
-                row.put("listDate", l.listDate().toString());
-                row.put("delistDate", l.delistDate().toString());
-                rows.add(row);
+                rows.add(listingRow(l));
             }
         }
         return Tables.render(rows, format);
@@ -195,6 +182,17 @@ public class TruthResource {
             }
         }
         return Tables.render(rows, format);
+    }
+
+    private static Map<String, Object> listingRow(Listing l) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("code", l.code());
+        row.put("isin", l.isin());
+        row.put("name", l.name());
+        row.put("market", l.market().name());
+        row.put("listDate", l.listDate().toString());
+        row.put("delistDate", l.delistDate() == null ? null : l.delistDate().toString());
+        return row;
     }
 
     private static Map<String, Object> barRow(Listing listing, Bar bar) {

@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** Source answers are raw bytes in the upstream's own content type and encoding (chaos may cut them). */
 public final class Responses {
 
@@ -16,6 +19,15 @@ public final class Responses {
 
     public static Response bytes(int status, String contentType, String body, Charset charset) {
         return Response.status(status).type(contentType).entity(body.getBytes(charset)).build();
+    }
+
+    /** {@code body} serialised by Jackson (maps of strings and numbers keep their insertion order). */
+    public static Response json(ObjectMapper mapper, int status, String contentType, Object body) {
+        try {
+            return utf8(status, contentType, mapper.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("source bodies hold only strings, numbers and lists", e);
+        }
     }
 
     public static Response utf8(int status, String contentType, String body) {

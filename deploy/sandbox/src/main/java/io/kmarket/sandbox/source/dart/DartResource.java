@@ -15,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.kmarket.sandbox.market.Company;
@@ -188,10 +187,6 @@ public class DartResource {
     }
 
     private Response json(Map<String, Object> body) {
-        try {
-            return Responses.utf8(200, Responses.JSON_UTF8, json.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("DART bodies are strings and numbers and always serialise", e);
-        }
+        return Responses.json(json, 200, Responses.JSON_UTF8, body);
     }
 }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.kmarket.sandbox.limit.Limits;
@@ -187,10 +186,6 @@ public class DaumResource {
     }
 
     private Response json(Map<String, Object> body) {
-        try {
-            return Responses.utf8(200, Responses.JSON_UTF8, json.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Daum bodies are strings and numbers and always serialise", e);
-        }
+        return Responses.json(json, 200, Responses.JSON_UTF8, body);
     }
 }

@@ -2,11 +2,9 @@ package io.kmarket.sandbox.source.kis;
 
 import static io.kmarket.sandbox.source.Formats.percent;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +22,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.kmarket.sandbox.config.SandboxConfig;
@@ -35,10 +32,12 @@ import io.kmarket.sandbox.market.Bar;
 import io.kmarket.sandbox.market.IndexDefinition;
 import io.kmarket.sandbox.market.Listing;
 import io.kmarket.sandbox.market.Market;
+import io.kmarket.sandbox.market.Periods;
 import io.kmarket.sandbox.market.PriceHistory;
 import io.kmarket.sandbox.market.SandboxClock;
 import io.kmarket.sandbox.market.Seeds;
 import io.kmarket.sandbox.market.TickSize;
+import io.kmarket.sandbox.source.Responses;
 import io.kmarket.sandbox.source.Formats;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -288,35 +287,19 @@ public class KisResource {
         return Optional.empty();
     }
 
-    /** Daily bars, or weekly/monthly ones aggregated from them (dated by the period's first trading day). */
+    /** Daily bars, or weekly/monthly ones aggregated from them. */
     private List<Bar> periods(PriceHistory history, String period, boolean adjusted) {
         int last = Math.min(market.latestDay(), history.lastDay());
         int first = Math.max(history.firstDay(), last - ("D".equals(period) ? 40 : "W".equals(period) ? 200 : 800));
-        List<Bar> result = new ArrayList<>();
+        List<Bar> days = new ArrayList<>();
         for (int day = first; day <= last; day++) {
-            Bar bar = adjusted ? history.adjustedBar(day) : history.bar(day);
-            if (bar.halted()) {
-                bar = new Bar(bar.date(), bar.close(), bar.close(), bar.close(), bar.close(), bar.base(), 0, 0,
-                        bar.shares(), true);
-            }
-            if (!"D".equals(period) && !result.isEmpty() && samePeriod(result.getLast().date(), bar.date(), period)) {
-                Bar p = result.getLast();
-                result.set(result.size() - 1, new Bar(p.date(), p.open(), Math.max(p.high(), bar.high()),
-                        Math.min(p.low(), bar.low()), bar.close(), p.base(), p.volume() + bar.volume(),
-                        p.value() + bar.value(), bar.shares(), false));
-            } else {
-                result.add(bar);
-            }
+            days.add(adjusted ? history.adjustedBar(day) : history.bar(day));
         }
-        return result;
-    }
-
-    private static boolean samePeriod(LocalDate a, LocalDate b, String period) {
-        if ("W".equals(period)) {
-            return a.get(IsoFields.WEEK_BASED_YEAR) == b.get(IsoFields.WEEK_BASED_YEAR)
-                    && a.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) == b.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
-        }
-        return a.getYear() == b.getYear() && a.getMonth() == b.getMonth();
+        return Periods.aggregate(days, switch (period) {
+            case "W" -> Periods.Frame.WEEK;
+            case "M" -> Periods.Frame.MONTH;
+            default -> Periods.Frame.DAY;
+        });
     }
 
     /** {@code 1} upper limit, {@code 2} up, {@code 3} flat, {@code 4} lower limit, {@code 5} down. */
@@ -352,16 +335,11 @@ public class KisResource {
     }
 
     private Response json(int status, Map<String, Object> body, String trId) {
-        try {
-            Response.ResponseBuilder builder = Response.status(status)
-                    .type("application/json; charset=utf-8")
-                    .entity(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
-            if (trId != null) {
-                builder.header("tr_id", trId).header("tr_cont", "");
-            }
-            return builder.build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("KIS bodies are strings and numbers and always serialise", e);
+        Response response = Responses.json(json, status, "application/json; charset=utf-8", body);
+        if (trId != null) {
+            response.getHeaders().add("tr_id", trId);
+            response.getHeaders().add("tr_cont", "");
         }
+        return response;
     }
 }

@@ -164,15 +164,7 @@ public class KrxDatasets {
             Bar bar = adjusted ? history.adjustedBar(day) : history.bar(day);
             Map<String, String> row = new LinkedHashMap<>();
             row.put("TRD_DD", bar.date().format(Formats.SLASHED));
-            row.put("TDD_CLSPRC", comma(bar.close()));
-            row.put("FLUC_TP_CD", fluctuation(bar));
-            row.put("CMPPREVDD_PRC", comma(bar.halted() ? 0 : bar.change()));
-            row.put("FLUC_RT", bar.halted() ? "0.00" : percent(bar.change(), bar.base()));
-            row.put("TDD_OPNPRC", comma(bar.open()));
-            row.put("TDD_HGPRC", comma(bar.high()));
-            row.put("TDD_LWPRC", comma(bar.low()));
-            row.put("ACC_TRDVOL", comma(bar.volume()));
-            row.put("ACC_TRDVAL", comma(bar.value()));
+            putPrices(row, bar);
             Bar raw = adjusted ? history.bar(day) : bar;
             row.put("MKTCAP", comma(raw.marketCap()));
             row.put("LIST_SHRS", comma(raw.shares()));

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.kmarket.sandbox.config.SandboxConfig;
@@ -110,11 +109,9 @@ public class KrxResource {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put(data.getKey(), data.getValue());
             body.put("CURRENT_DATETIME", clock.nowInSeoul().format(CURRENT_DATETIME));
-            return Responses.utf8(200, Responses.TEXT_HTML_UTF8, json.writeValueAsString(body));
+            return Responses.json(json, 200, Responses.TEXT_HTML_UTF8, body);
         } catch (KrxDatasets.Refused e) {
             return Responses.utf8(400, Responses.TEXT_HTML_UTF8, e.getMessage());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("KRX rows are plain strings and always serialise", e);
         }
     }
 

@@ -2,9 +2,9 @@ package io.kmarket.sandbox.source.naver;
 
 import java.nio.charset.Charset;
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,10 +16,10 @@ import io.kmarket.sandbox.limit.Limits;
 import io.kmarket.sandbox.market.Bar;
 import io.kmarket.sandbox.market.Listing;
 import io.kmarket.sandbox.market.Market;
+import io.kmarket.sandbox.market.Periods;
 import io.kmarket.sandbox.market.PriceHistory;
 import io.kmarket.sandbox.source.Formats;
 import io.kmarket.sandbox.source.PerClientRate;
-import io.kmarket.sandbox.source.Responses;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -31,6 +31,8 @@ public class NaverResource {
 
     static final String SOURCE = "naver";
     static final Charset EUC_KR = Charset.forName("EUC-KR");
+    private static final Map<String, Periods.Frame> FRAMES =
+            Map.of("day", Periods.Frame.DAY, "week", Periods.Frame.WEEK, "month", Periods.Frame.MONTH);
 
     private final Market market;
     private final PerClientRate rate;
@@ -40,9 +42,6 @@ public class NaverResource {
         this.market = market;
         this.rate = rate;
         this.limits = limits;
-    }
-
-    record Candle(LocalDate date, long open, long high, long low, long close, long volume) {
     }
 
     @GET
@@ -56,19 +55,19 @@ public class NaverResource {
         Listing listing = symbol == null ? null : market.universe().byCode(symbol);
         String frame = timeframe == null ? "day" : timeframe;
         int wanted = parseCount(count);
-        List<Candle> candles = listing == null || !List.of("day", "week", "month").contains(frame) || wanted <= 0
-                ? List.of() : candles(market.history(listing), frame);
-        List<Candle> tail = candles.subList(Math.max(0, candles.size() - Math.max(0, wanted)), candles.size());
+        List<Bar> candles = listing == null || !FRAMES.containsKey(frame) || wanted <= 0
+                ? List.of() : candles(market.history(listing), FRAMES.get(frame));
+        List<Bar> tail = candles.subList(Math.max(0, candles.size() - Math.max(0, wanted)), candles.size());
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"EUC-KR\" ?>\n\n<protocol>\n\n\n\n\t\n\t\n");
         xml.append("\t\t\t<chartdata symbol=\"").append(escape(symbol == null ? "" : symbol))
                 .append("\" name=\"").append(listing == null ? "" : escape(listing.name()))
                 .append("\" count=\"").append(Math.max(wanted, 0))
                 .append("\" timeframe=\"").append(escape(frame))
                 .append("\" precision=\"0\" origintime=\"").append(origin(listing)).append("\">\n");
-        for (Candle c : tail) {
-            xml.append("\t\t\t\n\t\t\t\t<item data=\"").append(c.date.format(Formats.BASIC)).append('|')
-                    .append(c.open).append('|').append(c.high).append('|').append(c.low).append('|')
-                    .append(c.close).append('|').append(c.volume).append("\" />\n");
+        for (Bar c : tail) {
+            xml.append("\t\t\t\n\t\t\t\t<item data=\"").append(c.date().format(Formats.BASIC)).append('|')
+                    .append(c.open()).append('|').append(c.high()).append('|').append(c.low()).append('|')
+                    .append(c.close()).append('|').append(c.volume()).append("\" />\n");
         }
         xml.append("\t\t\t\n\t\n\n\n\t</chartdata>\n</protocol>\n");
         return Response.ok(xml.toString().getBytes(EUC_KR)).type("text/xml;charset=EUC-KR")
@@ -91,36 +90,13 @@ public class NaverResource {
         return (listing.listDate().isAfter(first) ? listing.listDate() : first).format(Formats.BASIC);
     }
 
-    private List<Candle> candles(PriceHistory history, String frame) {
+    private List<Bar> candles(PriceHistory history, Periods.Frame frame) {
         int last = Math.min(market.latestDay(), history.lastDay());
-        List<Candle> result = new ArrayList<>();
-        Candle current = null;
+        List<Bar> days = new ArrayList<>();
         for (int day = history.firstDay(); day <= last; day++) {
-            Bar bar = history.adjustedBar(day);
-            // A suspended day is a flat bar at the standing price with no volume.
-            Candle candle = bar.halted()
-                    ? new Candle(bar.date(), bar.close(), bar.close(), bar.close(), bar.close(), 0)
-                    : new Candle(bar.date(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume());
-            if ("day".equals(frame)) {
-                result.add(candle);
-            } else if (current != null && samePeriod(current.date, candle.date, frame)) {
-                current = new Candle(current.date, current.open, Math.max(current.high, candle.high),
-                        Math.min(current.low, candle.low), candle.close, current.volume + candle.volume);
-                result.set(result.size() - 1, current);
-            } else {
-                current = candle;
-                result.add(current);
-            }
+            days.add(history.adjustedBar(day));
         }
-        return result;
-    }
-
-    private static boolean samePeriod(LocalDate a, LocalDate b, String frame) {
-        if ("week".equals(frame)) {
-            return a.get(IsoFields.WEEK_BASED_YEAR) == b.get(IsoFields.WEEK_BASED_YEAR)
-                    && a.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) == b.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
-        }
-        return a.getYear() == b.getYear() && a.getMonth() == b.getMonth();
+        return Periods.aggregate(days, frame);
     }
 
     private static String escape(String value) {
