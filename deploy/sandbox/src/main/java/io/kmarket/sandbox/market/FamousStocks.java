@@ -1,6 +1,8 @@
 package io.kmarket.sandbox.market;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Well-known issues that keep their real code, name, market and (approximate) share count so a demo looks
@@ -74,6 +76,24 @@ final class FamousStocks {
             of("035900", "JYP Ent.", "JYP Entertainment Corporation", MarketId.KSQ, 5_000, 35_500_000, null),
             of("041510", "에스엠", "SM Entertainment Co.,Ltd.", MarketId.KSQ, 40_000, 23_500_000, null),
             listed("357780", "솔브레인", "Soulbrain Co., Ltd.", MarketId.KSQ, "2020-07-31", 200_000, 7_778_000));
+
+    /**
+     * Rough price levels (in today's share terms) around the start of 2026 that the simulated paths of the
+     * best-known issues are pulled towards, so a demo chart looks plausible; they are not real quotes.
+     */
+    static final java.util.Map<String, Long> LEVELS_2026 = Map.ofEntries(
+            Map.entry("005930", 110_000L), Map.entry("005935", 85_000L),
+            Map.entry("000660", 600_000L), Map.entry("373220", 380_000L),
+            Map.entry("207940", 1_100_000L), Map.entry("005380", 260_000L),
+            Map.entry("000270", 110_000L), Map.entry("068270", 180_000L),
+            Map.entry("035420", 250_000L), Map.entry("035720", 60_000L),
+            Map.entry("005490", 320_000L), Map.entry("051910", 330_000L),
+            Map.entry("006400", 280_000L), Map.entry("105560", 120_000L),
+            Map.entry("055550", 75_000L), Map.entry("012330", 330_000L),
+            Map.entry("066570", 85_000L), Map.entry("247540", 180_000L),
+            Map.entry("196170", 450_000L), Map.entry("028300", 50_000L));
+
+    static final LocalDate LEVEL_DATE = LocalDate.of(2026, 1, 2);
 
     private FamousStocks() {
     }

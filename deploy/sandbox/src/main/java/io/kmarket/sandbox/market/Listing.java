@@ -14,11 +14,13 @@ import java.util.List;
  * @param turnover mean fraction of the listed shares traded per day
  * @param halts pairs of [first day index, last day index] of trading halts
  * @param sizeRank rank by market cap on the first simulated day within its market (0 = largest)
+ * @param anchorPrice split-adjusted level the path is pulled towards on {@code anchorDay}; 0 = free walk
  */
 public record Listing(int index, String code, String isin, String name, String fullName, String englishName,
         MarketId market, String section, boolean kosdaqGlobal, boolean preferred, LocalDate listDate,
         LocalDate delistDate, long initialShares, int parValue, long initialPrice, double volatility,
-        double drift, double turnover, List<Split> splits, int[] halts, String corpCode, int sizeRank) {
+        double drift, double turnover, List<Split> splits, int[] halts, String corpCode, int sizeRank,
+        long anchorPrice, int anchorDay) {
 
     public boolean listedOn(LocalDate date) {
         return !date.isBefore(listDate) && (delistDate == null || date.isBefore(delistDate));

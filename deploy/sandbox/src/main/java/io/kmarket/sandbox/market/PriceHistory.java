@@ -44,6 +44,9 @@ public final class PriceHistory {
     private void simulate() {
         SplittableRandom random = Seeds.random(seed, 10, listing.index());
         long price = TickSize.round(listing.initialPrice());
+        boolean anchored = listing.anchorPrice() > 0 && listing.anchorDay() > firstDay;
+        double startLog = Math.log((double) price / adjustmentFactor(firstDay - 1));
+        double anchorLog = anchored ? Math.log(listing.anchorPrice()) : 0;
         int splitCursor = 0;
         for (int day = firstDay; day <= lastDay; day++) {
             long base = price;
@@ -59,6 +62,12 @@ public final class PriceHistory {
             }
             if (!listing.haltedOn(day)) {
                 double ret = listing.drift() + listing.volatility() * shock;
+                if (anchored) {
+                    // Mean reversion towards a log-linear path to the anchor level keeps famous names recognisable.
+                    double progress = Math.min(1, (double) (day - firstDay) / (listing.anchorDay() - firstDay));
+                    double target = startLog + (anchorLog - startLog) * progress;
+                    ret += 0.02 * (target - Math.log((double) base / adjustmentFactor(day)));
+                }
                 if (base < 500) {
                     ret += 0.002; // penny stocks drift back up instead of sinking to the 1 KRW floor
                 }

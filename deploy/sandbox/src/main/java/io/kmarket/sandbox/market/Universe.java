@@ -116,6 +116,8 @@ public final class Universe {
             d.drift = 0.0003;
             d.turnover = 0.003;
             d.parValue = d.market == MarketId.STK ? 5000 : 500;
+            d.anchorPrice = FamousStocks.LEVELS_2026.getOrDefault(f.code(), 0L);
+            d.anchorDay = Math.min(calendar.ceilIndex(FamousStocks.LEVEL_DATE), calendar.size() - 1);
             d.section = d.market == MarketId.KSQ ? "우량기업부" : "";
             if (f.splitRatio() > 0) {
                 int splitDay = calendar.indexOf(LocalDate.parse(f.splitDate()));
@@ -272,13 +274,15 @@ public final class Universe {
         int[] halts = new int[0];
         String corpCode;
         int sizeRank;
+        long anchorPrice;
+        int anchorDay;
 
         Listing toListing(int index) {
             Collections.sort(splits, Comparator.comparingInt(Split::dayIndex));
             String fullName = preferred ? name : "(주)" + name;
             return new Listing(index, code, Isin.of(code), name, fullName, englishName, market, section,
                     kosdaqGlobal, preferred, listDate, delistDate, shares, parValue, price, volatility, drift,
-                    turnover, List.copyOf(splits), halts, corpCode, sizeRank);
+                    turnover, List.copyOf(splits), halts, corpCode, sizeRank, anchorPrice, anchorDay);
         }
     }
 }

@@ -4,6 +4,7 @@ import static io.kmarket.sandbox.SandboxApi.krx;
 import static io.kmarket.sandbox.SandboxApi.krxLogin;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -151,7 +152,8 @@ class KrxTest {
         assertThat(raw.get(0).get("LIST_SHRS")).isEqualTo("6,419,324,700");
         long before = number(raw.get(4).get("TDD_CLSPRC"));
         long after = number(raw.get(0).get("TDD_CLSPRC"));
-        assertThat(after - number(raw.get(0).get("CMPPREVDD_PRC"))).isEqualTo(before / 50);
+        // The post-split base is the last close divided by 50, on the tick grid (50 KRW at that level).
+        assertThat(after - number(raw.get(0).get("CMPPREVDD_PRC"))).isCloseTo(before / 50, within(25L));
 
         List<Map<String, String>> adjusted = krx(session, Map.of("bld", ONE_STOCK, "isuCd", "KR7005930003",
                 "strtDd", "20180427", "endDd", "20180504", "adjStkPrc", "2"))
