@@ -2,6 +2,8 @@ package io.kmarket.sandbox.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -50,6 +52,9 @@ class MarketModelTest {
         assertThat(universe.byCode("000660").name()).isEqualTo("SK하이닉스");
         assertThat(universe.byCode("035420").name()).isEqualTo("NAVER");
         assertThat(universe.byCode("00104K")).isNotNull();
+        // Naver serves names in EUC-KR: every name must be representable there.
+        CharsetEncoder eucKr = Charset.forName("EUC-KR").newEncoder();
+        assertThat(universe.listings()).allMatch(l -> eucKr.canEncode(l.name()));
         assertThat(universe.listings().stream().filter(l -> l.market() == MarketId.STK).count()).isBetween(900L, 1000L);
         assertThat(universe.listings().stream().filter(l -> l.market() == MarketId.KSQ).count()).isBetween(1650L, 1800L);
         assertThat(universe.listings().stream().filter(l -> l.market() == MarketId.KNX).count()).isBetween(100L, 160L);
