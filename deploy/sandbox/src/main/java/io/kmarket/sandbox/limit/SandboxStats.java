@@ -39,11 +39,6 @@ public class SandboxStats {
         counter(source, CHAOS, kind).increment();
     }
 
-    public long count(String source, String group, String kind) {
-        LongAdder adder = counters.getOrDefault(source, Map.of()).getOrDefault(group, Map.of()).get(kind);
-        return adder == null ? 0 : adder.sum();
-    }
-
     public long total(String group) {
         return counters.values().stream()
                 .flatMap(groups -> groups.getOrDefault(group, Map.of()).values().stream())

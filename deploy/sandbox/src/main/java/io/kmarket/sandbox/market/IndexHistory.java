@@ -83,10 +83,6 @@ public final class IndexHistory {
         return Math.round(v * 100) / 100.0;
     }
 
-    public IndexDefinition definition() {
-        return definition;
-    }
-
     public double open(int day) {
         return open[day];
     }

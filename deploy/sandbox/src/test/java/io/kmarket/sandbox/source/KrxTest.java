@@ -187,6 +187,20 @@ class KrxTest {
     }
 
     @Test
+    void basicInfoHasTheRecordedFields() {
+        String session = krxLogin("member11");
+        List<Map<String, String>> rows = krx(session, Map.of("bld", "dbms/MDC/STAT/standard/MDCSTAT01901", "mktId", "ALL"))
+                .then().statusCode(200).extract().jsonPath().getList("OutBlock_1");
+        assertThat(rows).hasSizeBetween(2600, 2800);
+        rows.forEach(row -> assertThat(new ArrayList<>(row.keySet())).isEqualTo(List.of("ISU_CD", "ISU_SRT_CD", "ISU_NM",
+                "ISU_ABBRV", "ISU_ENG_NM", "LIST_DD", "MKT_TP_NM", "SECUGRP_NM", "SECT_TP_NM", "KIND_STKCERT_TP_NM",
+                "PARVAL", "LIST_SHRS")));
+        assertThat(rows).anySatisfy(row -> assertThat(row).containsEntry("ISU_SRT_CD", "005930")
+                .containsEntry("LIST_SHRS", "6,419,324,700").containsEntry("KIND_STKCERT_TP_NM", "보통주"));
+        assertThat(rows).allSatisfy(row -> assertThat(row.get("LIST_DD")).matches("\\d{4}/\\d{2}/\\d{2}"));
+    }
+
+    @Test
     void indexSeriesSkipsHolidaysAndIndexListNamesTheFamilies() {
         String session = krxLogin("member8");
         List<Map<String, String>> kospi = krx(session, Map.of("bld", "dbms/MDC/STAT/standard/MDCSTAT00301",
