@@ -1,0 +1,46 @@
+package io.kmarket.sandbox.market;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One listed issue and the parameters of its simulated price path.
+ *
+ * @param index position in the universe, also the stream id of its random draws
+ * @param delistDate first day it is no longer listed, or null
+ * @param initialShares shares listed before any split
+ * @param initialPrice price on the first simulated day (or the offering price when listed later)
+ * @param volatility daily standard deviation of returns
+ * @param turnover mean fraction of the listed shares traded per day
+ * @param halts pairs of [first day index, last day index] of trading halts
+ * @param sizeRank rank by market cap on the first simulated day within its market (0 = largest)
+ * @param anchorPrice split-adjusted level the path is pulled towards on {@code anchorDay}; 0 = free walk
+ */
+public record Listing(int index, String code, String isin, String name, String fullName, String englishName,
+        MarketId market, String section, boolean kosdaqGlobal, boolean preferred, LocalDate listDate,
+        LocalDate delistDate, long initialShares, int parValue, long initialPrice, double volatility,
+        double drift, double turnover, List<Split> splits, int[] halts, String corpCode, int sizeRank,
+        long anchorPrice, int anchorDay) {
+
+    public boolean listedOn(LocalDate date) {
+        return !date.isBefore(listDate) && (delistDate == null || date.isBefore(delistDate));
+    }
+
+    public boolean delistedBy(LocalDate date) {
+        return delistDate != null && !date.isBefore(delistDate);
+    }
+
+    public boolean haltedOn(int dayIndex) {
+        for (int i = 0; i < halts.length; i += 2) {
+            if (dayIndex >= halts[i] && dayIndex <= halts[i + 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The name KRX shows for the market ({@code KOSDAQ GLOBAL} for the KOSDAQ premium segment). */
+    public String krxMarketName() {
+        return kosdaqGlobal ? "KOSDAQ GLOBAL" : market.englishName();
+    }
+}

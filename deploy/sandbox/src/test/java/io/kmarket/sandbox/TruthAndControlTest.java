@@ -1,0 +1,74 @@
+package io.kmarket.sandbox;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** The ground-truth export agrees with what the sources serve; the control endpoints validate input. */
+@QuarkusTest
+class TruthAndControlTest {
+
+    @BeforeEach
+    @AfterEach
+    void reset() {
+        SandboxApi.reset();
+    }
+
+    @Test
+    void truthOfADayMatchesKrx() {
+        List<Map<String, Object>> truth = given().queryParam("date", "2024-06-10").get("/sandbox/truth/prices")
+                .then().statusCode(200).extract().jsonPath().getList("");
+        String session = SandboxApi.krxLogin("truth");
+        List<Map<String, String>> krx = SandboxApi.krx(session, Map.of("bld", "dbms/MDC/STAT/standard/MDCSTAT01501",
+                "mktId", "ALL", "trdDd", "20240610")).then().statusCode(200).extract().jsonPath().getList("OutBlock_1");
+        assertThat(truth).hasSameSizeAs(krx);
+        Map<String, Object> samsung = truth.stream().filter(r -> "005930".equals(r.get("code"))).findFirst().orElseThrow();
+        Map<String, String> krxSamsung = krx.stream().filter(r -> "005930".equals(r.get("ISU_SRT_CD"))).findFirst().orElseThrow();
+        assertThat(((Number) samsung.get("close")).longValue())
+                .isEqualTo(Long.parseLong(krxSamsung.get("TDD_CLSPRC").replace(",", "")));
+        assertThat(((Number) samsung.get("volume")).longValue())
+                .isEqualTo(Long.parseLong(krxSamsung.get("ACC_TRDVOL").replace(",", "")));
+    }
+
+    @Test
+    void truthOnAHolidayIsEmptyAndCsvHasAHeader() {
+        given().queryParam("date", "2024-02-09").get("/sandbox/truth/prices").then().statusCode(200)
+                .body("size()", equalTo(0));
+        String csv = given().queryParam("from", "2024-01-02").queryParam("to", "2024-01-05").queryParam("format", "csv")
+                .get("/sandbox/truth/prices/005930").then().statusCode(200).contentType("text/csv").extract().asString();
+        assertThat(csv.lines().toList()).hasSize(5)
+                .first().isEqualTo("code,date,open,high,low,close,previousClose,volume,value,shares,marketCap,halted");
+        given().get("/sandbox/truth/indices/1028?from=2024-01-02&to=2024-01-31").then().statusCode(200)
+                .body("size()", equalTo(22)); // 23 weekdays minus New Year's Day
+        given().get("/sandbox/truth/splits").then().statusCode(200)
+                .body("find { it.code == '005930' }.date", equalTo("2018-05-04"))
+                .body("find { it.code == '005930' }.ratio", equalTo(50));
+    }
+
+    @Test
+    void badInputIsAProblemDocument() {
+        given().queryParam("date", "2024-13-01").get("/sandbox/truth/prices").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().get("/sandbox/truth/prices/NOPE00").then().statusCode(404).contentType("application/problem+json");
+        given().get("/sandbox/truth/prices").then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{\"advance\":\"soon\"}").post("/sandbox/clock").then()
+                .statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void statsStartAtZeroAndCountRequests() {
+        given().get("/sandbox/stats").then().statusCode(200).body("violations", equalTo(0));
+        given().queryParam("symbol", "005930").queryParam("count", 1).get("/naver/sise.nhn").then().statusCode(200);
+        given().get("/sandbox/stats").then().body("sources.naver.requests", equalTo(1));
+    }
+}
