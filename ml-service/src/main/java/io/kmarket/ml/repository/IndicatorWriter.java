@@ -1,0 +1,159 @@
+package io.kmarket.ml.repository;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import io.agroal.api.AgroalDataSource;
+import io.kmarket.ml.service.indicators.Indicator;
+
+/**
+ * Bulk upsert of indicator rows: binary COPY into a temporary table, then one INSERT ... ON CONFLICT into
+ * analytics.indicators, all in one transaction, so readers see either the old or the new values and a rerun
+ * overwrites instead of doubling. Binary COPY, because formatting and parsing millions of doubles as text
+ * costs more than the whole computation. Rows whose values did not change are not rewritten.
+ */
+@ApplicationScoped
+public class IndicatorWriter {
+
+    private static final String COLUMNS = "code, trade_date, " + Arrays.stream(Indicator.values())
+            .map(Indicator::column).collect(Collectors.joining(", "));
+    private static final String UPSERT = "INSERT INTO analytics.indicators AS t (" + COLUMNS + ") SELECT " + COLUMNS
+            + " FROM indicators_load ON CONFLICT (code, trade_date) DO UPDATE SET "
+            + Arrays.stream(Indicator.values()).map(i -> i.column() + " = EXCLUDED." + i.column())
+                    .collect(Collectors.joining(", "))
+            + ", computed_at = now() WHERE (" + prefixed("t.") + ") IS DISTINCT FROM (" + prefixed("EXCLUDED.") + ")";
+
+    private final AgroalDataSource dataSource;
+
+    IndicatorWriter(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Batch open() throws SQLException {
+        return new Batch(dataSource.getConnection());
+    }
+
+    private static String prefixed(String prefix) {
+        return Arrays.stream(Indicator.values()).map(i -> prefix + i.column()).collect(Collectors.joining(", "));
+    }
+
+    /** One bulk write: add rows, then {@link #commit()}; closing without committing rolls everything back. */
+    public static final class Batch implements AutoCloseable {
+
+        private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+        private static final int POSTGRES_EPOCH_DAY = (int) LocalDate.of(2000, 1, 1).toEpochDay();
+        private static final int FLUSH_AT = 1 << 20;
+
+        private final Connection connection;
+        private final CopyIn copy;
+        private final ByteBuffer buffer = ByteBuffer.allocate(FLUSH_AT + 4096);
+        private long rows;
+        private String lastCode;
+        private byte[] lastCodeBytes;
+
+        private Batch(Connection connection) throws SQLException {
+            this.connection = connection;
+            boolean started = false;
+            try {
+                connection.setAutoCommit(false);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE TEMP TABLE indicators_load"
+                            + " (LIKE analytics.indicators INCLUDING DEFAULTS) ON COMMIT DROP");
+                }
+                copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("COPY indicators_load (" + COLUMNS + ") FROM STDIN (FORMAT binary)");
+                buffer.put(SIGNATURE).putInt(0).putInt(0);
+                started = true;
+            } finally {
+                if (!started) {
+                    connection.rollback();
+                    connection.close();
+                }
+            }
+        }
+
+        /** Adds the row of {@code values[indicator][index]}; NaN is written as NULL. */
+        public void add(String code, int epochDay, double[][] values, int index) throws SQLException {
+            beginRow(code, epochDay);
+            for (double[] column : values) {
+                putDouble(column[index]);
+            }
+            endRow();
+        }
+
+        /** Adds the row of {@code values[indicator]}; NaN is written as NULL. */
+        public void add(String code, int epochDay, double[] values) throws SQLException {
+            beginRow(code, epochDay);
+            for (double value : values) {
+                putDouble(value);
+            }
+            endRow();
+        }
+
+        /** Loads the copied rows into analytics.indicators and commits; returns the number of rows given. */
+        public long commit() throws SQLException {
+            buffer.putShort((short) -1);
+            flush();
+            copy.endCopy();
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate(UPSERT);
+            }
+            connection.commit();
+            return rows;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+                connection.rollback();
+            } finally {
+                connection.setAutoCommit(true);
+                connection.close();
+            }
+        }
+
+        private void beginRow(String code, int epochDay) {
+            if (!code.equals(lastCode)) {
+                lastCode = code;
+                lastCodeBytes = code.getBytes(StandardCharsets.UTF_8);
+            }
+            buffer.putShort((short) (2 + Indicator.COUNT));
+            buffer.putInt(lastCodeBytes.length).put(lastCodeBytes);
+            buffer.putInt(4).putInt(epochDay - POSTGRES_EPOCH_DAY);
+        }
+
+        private void putDouble(double value) {
+            if (Double.isNaN(value)) {
+                buffer.putInt(-1);
+            } else {
+                buffer.putInt(8).putDouble(value);
+            }
+        }
+
+        private void endRow() throws SQLException {
+            rows++;
+            if (buffer.position() >= FLUSH_AT) {
+                flush();
+            }
+        }
+
+        private void flush() throws SQLException {
+            copy.writeToCopy(buffer.array(), 0, buffer.position());
+            buffer.clear();
+        }
+    }
+}
