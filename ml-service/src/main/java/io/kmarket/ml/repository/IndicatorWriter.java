@@ -9,12 +9,13 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-import io.agroal.api.AgroalDataSource;
 import io.kmarket.ml.service.indicators.Indicator;
 
 /**
@@ -34,9 +35,9 @@ public class IndicatorWriter {
                     .collect(Collectors.joining(", "))
             + ", computed_at = now() WHERE (" + prefixed("t.") + ") IS DISTINCT FROM (" + prefixed("EXCLUDED.") + ")";
 
-    private final AgroalDataSource dataSource;
+    private final DataSource dataSource;
 
-    IndicatorWriter(AgroalDataSource dataSource) {
+    public IndicatorWriter(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -10,9 +10,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.agroal.api.AgroalDataSource;
 import io.kmarket.ml.service.indicators.RecursiveState;
 
 /**
@@ -68,9 +69,9 @@ public class PriceHistoryReader {
     public record DatedState(LocalDate date, RecursiveState state) {
     }
 
-    private final AgroalDataSource dataSource;
+    private final DataSource dataSource;
 
-    PriceHistoryReader(AgroalDataSource dataSource) {
+    public PriceHistoryReader(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

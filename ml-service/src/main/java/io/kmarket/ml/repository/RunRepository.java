@@ -16,7 +16,8 @@ import io.agroal.api.AgroalDataSource;
 @ApplicationScoped
 public class RunRepository {
 
-    public record Run(UUID id, String kind, String status, long records, OffsetDateTime startedAt,
+    /** Also the JSON of GET /internal/runs/{id}. */
+    public record Run(UUID runId, String kind, String status, long records, OffsetDateTime startedAt,
             OffsetDateTime finishedAt, String error) {
     }
 

@@ -11,8 +11,8 @@ import io.kmarket.ml.repository.RunRepository.Run;
 public record RunAccepted(UUID runId, String kind, String status) {
 
     static Response of(Run run) {
-        return Response.accepted(new RunAccepted(run.id(), run.kind(), run.status()))
-                .location(URI.create("/internal/runs/" + run.id()))
+        return Response.accepted(new RunAccepted(run.runId(), run.kind(), run.status()))
+                .location(URI.create("/internal/runs/" + run.runId()))
                 .build();
     }
 }

@@ -1,7 +1,6 @@
 package io.kmarket.ml.rest;
 
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
@@ -19,10 +18,6 @@ import io.kmarket.ml.service.RunService;
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
 
-    public record RunView(UUID runId, String kind, String status, long records, OffsetDateTime startedAt,
-            OffsetDateTime finishedAt, String error) {
-    }
-
     private final RunService runs;
 
     RunResource(RunService runs) {
@@ -31,10 +26,8 @@ public class RunResource {
 
     @GET
     @Path("{id}")
-    public RunView run(@PathParam("id") String id) throws SQLException {
-        Run run = runs.find(parse(id)).orElseThrow(() -> new NotFoundException("no run " + id));
-        return new RunView(run.id(), run.kind(), run.status(), run.records(), run.startedAt(), run.finishedAt(),
-                run.error());
+    public Run run(@PathParam("id") String id) throws SQLException {
+        return runs.find(parse(id)).orElseThrow(() -> new NotFoundException("no run " + id));
     }
 
     private static UUID parse(String id) {

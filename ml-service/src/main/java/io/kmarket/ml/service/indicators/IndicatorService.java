@@ -28,7 +28,7 @@ public class IndicatorService {
     private final PriceHistoryReader reader;
     private final IndicatorWriter writer;
 
-    IndicatorService(PriceHistoryReader reader, IndicatorWriter writer) {
+    public IndicatorService(PriceHistoryReader reader, IndicatorWriter writer) {
         this.reader = reader;
         this.writer = writer;
     }
