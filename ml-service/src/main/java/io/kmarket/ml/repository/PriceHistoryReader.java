@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -109,6 +110,37 @@ public class PriceHistoryReader {
             }
         }
         return states;
+    }
+
+    public Optional<LocalDate> latestTradeDate() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                ResultSet rs = connection.createStatement().executeQuery(
+                        "SELECT max(trade_date) FROM market.daily_prices")) {
+            rs.next();
+            return Optional.ofNullable(rs.getObject(1, LocalDate.class));
+        }
+    }
+
+    /**
+     * The trading day after {@code day}: the next day with prices when already collected, else the next day
+     * the trading calendar does not mark as closed, skipping weekends.
+     */
+    public LocalDate nextTradingDay(LocalDate day) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("""
+                        SELECT coalesce(
+                            (SELECT min(trade_date) FROM market.daily_prices WHERE trade_date > ?),
+                            (SELECT min(d)::date FROM generate_series(?::date + 1, ?::date + 30, interval '1 day') d
+                             WHERE extract(isodow FROM d) < 6 AND NOT EXISTS (SELECT 1 FROM market.trading_calendar c
+                                 WHERE c.day = d::date AND NOT c.is_trading_day)))""")) {
+            statement.setObject(1, day);
+            statement.setObject(2, day);
+            statement.setObject(3, day);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, LocalDate.class);
+            }
+        }
     }
 
     @FunctionalInterface
