@@ -77,6 +77,18 @@ public final class MarketSeed {
         }
     }
 
+    public static void stock(String code, String nameKo, String nameEn) throws SQLException {
+        try (Connection connection = KmarketTestDatabase.shared().connectAsSuperuser();
+                PreparedStatement statement = connection.prepareStatement("INSERT INTO market.stocks"
+                        + " (code, name_ko, name_en, market, listed_on) VALUES (?, ?, ?, 'STK', '2001-05-02')"
+                        + " ON CONFLICT (code) DO NOTHING")) {
+            statement.setString(1, code);
+            statement.setString(2, nameKo);
+            statement.setString(3, nameEn);
+            statement.executeUpdate();
+        }
+    }
+
     /** Runs SQL as the superuser, e.g. to put analytics rows into a state a test needs. */
     public static void execute(String sql) throws SQLException {
         try (Connection connection = KmarketTestDatabase.shared().connectAsSuperuser()) {
