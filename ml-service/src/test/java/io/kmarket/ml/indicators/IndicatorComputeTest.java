@@ -53,6 +53,23 @@ class IndicatorComputeTest {
     }
 
     @Test
+    void recomputingARangeOverwritesInPlace() throws SQLException {
+        Series series = MarketSeed.randomWalk("IRRN01", FIRST, 80, 43, 0, 0);
+        MarketSeed.insert(series);
+        runToCompletion("/internal/indicators/compute", body(series.dates().getFirst(), series.dates().getLast()));
+        series.close()[70] += 1_000;
+        MarketSeed.insert(series);
+
+        runToCompletion("/internal/indicators/compute", body(series.dates().getFirst(), series.dates().getLast()));
+
+        Map<LocalDate, Map<String, Double>> stored = stored(series.code());
+        assertThat(stored).hasSize(80);
+        for (int day = 0; day < 80; day++) {
+            assertMatchesTextbook(series, day, stored.get(series.dates().get(day)));
+        }
+    }
+
+    @Test
     void handComputedValuesOfAShortSeries() throws SQLException {
         long[] close = {10_000, 11_000, 12_000, 11_000, 13_000, 14_000, 13_000, 15_000, 16_000, 15_000, 17_000,
                 18_000, 17_000, 19_000, 20_000, 19_000, 20_000, 21_000, 22_000, 23_000};

@@ -40,7 +40,7 @@ public class IndicatorService {
     public ComputeTimings computeRange(LocalDate from, LocalDate to) throws SQLException {
         Stopwatch watch = new Stopwatch();
         int firstDay = (int) from.toEpochDay();
-        try (IndicatorWriter.Batch batch = writer.open()) {
+        try (IndicatorWriter.Batch batch = writer.open(from, to)) {
             reader.readAll(to, history -> writeAll(history, firstDay, batch, watch));
             return finish(batch, watch, "range " + from + ".." + to);
         }
@@ -57,7 +57,7 @@ public class IndicatorService {
         Map<String, DatedState> states = reader.statesBefore(day);
         List<String> fullHistoryNeeded = new ArrayList<>();
         int dayNumber = (int) day.toEpochDay();
-        try (IndicatorWriter.Batch batch = writer.open()) {
+        try (IndicatorWriter.Batch batch = writer.open(day, day)) {
             reader.readWindows(day, IndicatorKernels.LONGEST_WINDOW, history -> {
                 long start = System.nanoTime();
                 double[] values = lastDay(history, states.get(history.code()));

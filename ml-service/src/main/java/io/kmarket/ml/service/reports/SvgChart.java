@@ -15,6 +15,7 @@ final class SvgChart {
     private static final int RIGHT = 10;
     private static final int TOP = 24;
     private static final int BOTTOM = 22;
+    private static final int MONTH_LABEL_WIDTH = 48;
 
     private final int height;
     private final int count;
@@ -121,10 +122,12 @@ final class SvgChart {
                         LEFT - 4, y(tick) + 3, tickLabel(tick)));
             }
         }
-        int month = -1;
+        int month = dates.length == 0 ? -1 : dates[0].getMonthValue();
+        double lastLabel = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < count; i++) {
-            if (dates[i].getMonthValue() != month) {
+            if (dates[i].getMonthValue() != month && x(i) - lastLabel >= MONTH_LABEL_WIDTH) {
                 month = dates[i].getMonthValue();
+                lastLabel = x(i);
                 svg.append(format("<text x=\"%.1f\" y=\"%d\" font-size=\"10\">%s</text>", x(i), height - 6,
                         dates[i].toString().substring(0, 7)));
             }
