@@ -46,16 +46,21 @@ public class PriceHistoryReader {
             WHERE trade_date <= ? AND close > 0 AND code = ANY (?)
             ORDER BY code, trade_date""";
 
-    /** Only the last rows each stock needs: an index range scan per stock traded on the day. */
+    /**
+     * Only the last rows each stock needs: an index range scan per stock traded on the day, aggregated into
+     * one row of arrays per stock, which transfers several times faster than one result row per price.
+     */
     private static final String WINDOWS_ENDING = """
-            SELECT w.code, w.trade_date, w.close, w.volume
+            SELECT d.code, w.days, w.closes, w.volumes
             FROM market.daily_prices d
             CROSS JOIN LATERAL (
-                SELECT p.code, p.trade_date, p.close, p.volume FROM market.daily_prices p
-                WHERE p.code = d.code AND p.trade_date <= d.trade_date AND p.close > 0
-                ORDER BY p.trade_date DESC LIMIT ?) w
-            WHERE d.trade_date = ? AND d.close > 0
-            ORDER BY w.code, w.trade_date""";
+                SELECT array_agg(trade_date - date '1970-01-01' ORDER BY trade_date) AS days,
+                       array_agg(close ORDER BY trade_date) AS closes,
+                       array_agg(volume ORDER BY trade_date) AS volumes
+                FROM (SELECT p.trade_date, p.close, p.volume FROM market.daily_prices p
+                      WHERE p.code = d.code AND p.trade_date <= d.trade_date AND p.close > 0
+                      ORDER BY p.trade_date DESC LIMIT ?) last_rows) w
+            WHERE d.trade_date = ? AND d.close > 0""";
 
     private static final String STATES_BEFORE = """
             SELECT d.code, i.trade_date, i.ema12, i.ema26, i.macd_signal, i.rsi_avg_gain, i.rsi_avg_loss
@@ -90,10 +95,24 @@ public class PriceHistoryReader {
 
     /** For each stock traded on {@code day}: its last {@code rows} days up to and including that day. */
     public void readWindows(LocalDate day, int rows, StockConsumer consumer) throws SQLException {
-        stream(WINDOWS_ENDING, consumer, statement -> {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(WINDOWS_ENDING)) {
             statement.setInt(1, rows);
-            statement.setDate(2, Date.valueOf(day));
-        });
+            statement.setObject(2, day);
+            try (ResultSet rs = statement.executeQuery()) {
+                StockHistory history = new StockHistory();
+                while (rs.next()) {
+                    Integer[] days = (Integer[]) rs.getArray(2).getArray();
+                    Long[] closes = (Long[]) rs.getArray(3).getArray();
+                    Long[] volumes = (Long[]) rs.getArray(4).getArray();
+                    history.reset(rs.getString(1));
+                    for (int i = 0; i < days.length; i++) {
+                        history.add(days[i], closes[i], volumes[i]);
+                    }
+                    consumer.accept(history);
+                }
+            }
+        }
     }
 
     /** For each stock traded on {@code day}: the recursive state stored for its previous indicator row. */

@@ -11,6 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.kmarket.ml.service.RunService;
 import io.kmarket.ml.service.predictions.PredictionService;
 
@@ -22,17 +25,24 @@ public class PredictionResource {
 
     private final RunService runs;
     private final PredictionService predictions;
+    private final ObjectMapper json;
 
-    PredictionResource(RunService runs, PredictionService predictions) {
+    PredictionResource(RunService runs, PredictionService predictions, ObjectMapper json) {
         this.runs = runs;
         this.predictions = predictions;
+        this.json = json;
     }
 
-    /** Body optional: without a range, trains on the year up to the latest stored trading day. */
+    /**
+     * Body optional: without a range, trains on the year up to the latest stored trading day. Read as text so
+     * a bare POST without a Content-Type (how a scheduler may call it) is accepted too.
+     */
     @POST
     @Path("train")
-    public Response train(DateRequest body) throws SQLException {
-        DateRequest range = DateRequest.optionalRange(body);
+    @Consumes(MediaType.WILDCARD)
+    public Response train(String body) throws SQLException, JsonProcessingException {
+        DateRequest range = DateRequest.optionalRange(
+                body == null || body.isBlank() ? null : json.readValue(body, DateRequest.class));
         Map<String, ?> parameters = range == null ? Map.of() : Map.of("from", range.from(), "to", range.to());
         return RunAccepted.of(runs.start("train", parameters, () -> {
             LocalDate[] window = range == null ? predictions.defaultWindow()

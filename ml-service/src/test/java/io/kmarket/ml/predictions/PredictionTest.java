@@ -2,13 +2,16 @@ package io.kmarket.ml.predictions;
 
 import static io.kmarket.ml.support.InternalApi.internal;
 import static io.kmarket.ml.support.InternalApi.runToCompletion;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.kmarket.ml.support.InternalApi;
 import io.kmarket.ml.support.MarketSeed;
 import io.kmarket.ml.support.MarketSeed.Series;
 import io.kmarket.testing.postgres.KmarketTestDatabase;
@@ -106,6 +110,15 @@ class PredictionTest {
 
         assertThat(run.getString("status")).isEqualTo("failed");
         assertThat(run.getString("error")).contains("train one first");
+    }
+
+    @Test
+    void trainingAcceptsABarePostWithoutBodyOrContentType() {
+        String runId = given().header("X-Internal-Token", InternalApi.TOKEN)
+                .post("/internal/predictions/train").then().statusCode(202).extract().path("runId");
+        await().atMost(Duration.ofSeconds(60)).until(
+                () -> !"running".equals(internal().get("/internal/runs/" + runId).path("status")));
+        assertThat(internal().get("/internal/runs/" + runId).path("kind").toString()).isEqualTo("train");
     }
 
     @Test
