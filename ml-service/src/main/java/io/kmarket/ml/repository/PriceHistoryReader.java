@@ -1,0 +1,204 @@
+package io.kmarket.ml.repository;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.kmarket.ml.service.indicators.RecursiveState;
+
+/**
+ * Streams market prices stock by stock with one query per call: a server-side cursor (fetch size, no
+ * auto-commit) keeps memory flat however long the history, and rows arrive ordered by code then date so
+ * each stock is complete when the next one starts.
+ * <p>
+ * Days without a price (close 0, which sources use for "no trade data") are skipped; halted days keep
+ * their close and are kept, see IndicatorKernels.
+ */
+@ApplicationScoped
+public class PriceHistoryReader {
+
+    /** Receives each stock's history; the buffers are reused for the next stock once it returns. */
+    @FunctionalInterface
+    public interface StockConsumer {
+        void accept(StockHistory history) throws SQLException;
+    }
+
+    private static final int FETCH_SIZE = 20_000;
+
+    private static final String ALL_UP_TO = """
+            SELECT code, trade_date, close, volume FROM market.daily_prices
+            WHERE trade_date <= ? AND close > 0
+            ORDER BY code, trade_date""";
+
+    private static final String CODES_UP_TO = """
+            SELECT code, trade_date, close, volume FROM market.daily_prices
+            WHERE trade_date <= ? AND close > 0 AND code = ANY (?)
+            ORDER BY code, trade_date""";
+
+    /**
+     * Only the last rows each stock needs: an index range scan per stock traded on the day, aggregated into
+     * one row of arrays per stock, which transfers several times faster than one result row per price.
+     */
+    private static final String WINDOWS_ENDING = """
+            SELECT d.code, w.days, w.closes, w.volumes
+            FROM market.daily_prices d
+            CROSS JOIN LATERAL (
+                SELECT array_agg(trade_date - date '1970-01-01' ORDER BY trade_date) AS days,
+                       array_agg(close ORDER BY trade_date) AS closes,
+                       array_agg(volume ORDER BY trade_date) AS volumes
+                FROM (SELECT p.trade_date, p.close, p.volume FROM market.daily_prices p
+                      WHERE p.code = d.code AND p.trade_date <= d.trade_date AND p.close > 0
+                      ORDER BY p.trade_date DESC LIMIT ?) last_rows) w
+            WHERE d.trade_date = ? AND d.close > 0""";
+
+    private static final String STATES_BEFORE = """
+            SELECT d.code, i.trade_date, i.ema12, i.ema26, i.macd_signal, i.rsi_avg_gain, i.rsi_avg_loss
+            FROM market.daily_prices d
+            CROSS JOIN LATERAL (
+                SELECT * FROM analytics.indicators x
+                WHERE x.code = d.code AND x.trade_date < d.trade_date
+                ORDER BY x.trade_date DESC LIMIT 1) i
+            WHERE d.trade_date = ?""";
+
+    /** The state of a stock's latest indicator row before the day, with that row's date. */
+    public record DatedState(LocalDate date, RecursiveState state) {
+    }
+
+    private final DataSource dataSource;
+
+    public PriceHistoryReader(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Every stock's whole history up to {@code to} (recursive indicators depend on all of it). */
+    public void readAll(LocalDate to, StockConsumer consumer) throws SQLException {
+        stream(ALL_UP_TO, consumer, statement -> statement.setDate(1, Date.valueOf(to)));
+    }
+
+    public void readCodes(Collection<String> codes, LocalDate to, StockConsumer consumer) throws SQLException {
+        stream(CODES_UP_TO, consumer, statement -> {
+            statement.setDate(1, Date.valueOf(to));
+            statement.setArray(2, statement.getConnection().createArrayOf("varchar", codes.toArray()));
+        });
+    }
+
+    /** For each stock traded on {@code day}: its last {@code rows} days up to and including that day. */
+    public void readWindows(LocalDate day, int rows, StockConsumer consumer) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(WINDOWS_ENDING)) {
+            statement.setInt(1, rows);
+            statement.setObject(2, day);
+            try (ResultSet rs = statement.executeQuery()) {
+                StockHistory history = new StockHistory();
+                while (rs.next()) {
+                    Integer[] days = (Integer[]) rs.getArray(2).getArray();
+                    Long[] closes = (Long[]) rs.getArray(3).getArray();
+                    Long[] volumes = (Long[]) rs.getArray(4).getArray();
+                    history.reset(rs.getString(1));
+                    for (int i = 0; i < days.length; i++) {
+                        history.add(days[i], closes[i], volumes[i]);
+                    }
+                    consumer.accept(history);
+                }
+            }
+        }
+    }
+
+    /** For each stock traded on {@code day}: the recursive state stored for its previous indicator row. */
+    public Map<String, DatedState> statesBefore(LocalDate day) throws SQLException {
+        Map<String, DatedState> states = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(STATES_BEFORE)) {
+            statement.setDate(1, Date.valueOf(day));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    states.put(rs.getString(1), new DatedState(rs.getObject(2, LocalDate.class), new RecursiveState(
+                            nanIfNull(rs, 3), nanIfNull(rs, 4), nanIfNull(rs, 5), nanIfNull(rs, 6), nanIfNull(rs, 7))));
+                }
+            }
+        }
+        return states;
+    }
+
+    public Optional<LocalDate> latestTradeDate() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                ResultSet rs = connection.createStatement().executeQuery(
+                        "SELECT max(trade_date) FROM market.daily_prices")) {
+            rs.next();
+            return Optional.ofNullable(rs.getObject(1, LocalDate.class));
+        }
+    }
+
+    /**
+     * The trading day after {@code day}: the next day with prices when already collected, else the next day
+     * the trading calendar does not mark as closed, skipping weekends.
+     */
+    public LocalDate nextTradingDay(LocalDate day) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("""
+                        SELECT coalesce(
+                            (SELECT min(trade_date) FROM market.daily_prices WHERE trade_date > ?),
+                            (SELECT min(d)::date FROM generate_series(?::date + 1, ?::date + 30, interval '1 day') d
+                             WHERE extract(isodow FROM d) < 6 AND NOT EXISTS (SELECT 1 FROM market.trading_calendar c
+                                 WHERE c.day = d::date AND NOT c.is_trading_day)))""")) {
+            statement.setObject(1, day);
+            statement.setObject(2, day);
+            statement.setObject(3, day);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, LocalDate.class);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private void stream(String sql, StockConsumer consumer, Binder binder) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setFetchSize(FETCH_SIZE);
+                binder.bind(statement);
+                try (ResultSet rs = statement.executeQuery()) {
+                    StockHistory history = new StockHistory();
+                    while (rs.next()) {
+                        String code = rs.getString(1);
+                        if (!code.equals(history.code())) {
+                            if (history.size() > 0) {
+                                consumer.accept(history);
+                            }
+                            history.reset(code);
+                        }
+                        history.add((int) rs.getObject(2, LocalDate.class).toEpochDay(), rs.getLong(3), rs.getLong(4));
+                    }
+                    if (history.size() > 0) {
+                        consumer.accept(history);
+                    }
+                }
+            } finally {
+                connection.commit();
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private static double nanIfNull(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? Double.NaN : value;
+    }
+}

@@ -1,0 +1,40 @@
+package io.kmarket.ml.rest;
+
+import java.sql.SQLException;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.kmarket.ml.repository.RunRepository.Run;
+import io.kmarket.ml.service.RunService;
+
+/** The outcome of runs started by the internal endpoints; the scheduler polls this until a run ends. */
+@Path("/internal/runs")
+@Produces(MediaType.APPLICATION_JSON)
+public class RunResource {
+
+    private final RunService runs;
+
+    RunResource(RunService runs) {
+        this.runs = runs;
+    }
+
+    @GET
+    @Path("{id}")
+    public Run run(@PathParam("id") String id) throws SQLException {
+        return runs.find(parse(id)).orElseThrow(() -> new NotFoundException("no run " + id));
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("no run " + id + " (run ids are UUIDs)");
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.kmarket.ml.service.indicators;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.kmarket.ml.repository.IndicatorWriter;
+import io.kmarket.ml.repository.PriceHistoryReader;
+import io.kmarket.ml.repository.PriceHistoryReader.DatedState;
+import io.kmarket.ml.repository.StockHistory;
+
+/**
+ * Computes and stores the indicators of the whole market: a full recompute over a date range, or one new
+ * trading day rolled forward from the stored previous day.
+ */
+@ApplicationScoped
+public class IndicatorService {
+
+    private static final Logger LOG = Logger.getLogger(IndicatorService.class);
+
+    private final PriceHistoryReader reader;
+    private final IndicatorWriter writer;
+
+    public IndicatorService(PriceHistoryReader reader, IndicatorWriter writer) {
+        this.reader = reader;
+        this.writer = writer;
+    }
+
+    /**
+     * Recomputes every stock's rows dated {@code from..to}. Reads each stock's whole history up to {@code to},
+     * because EMA, MACD and RSI carry every earlier close.
+     */
+    public ComputeTimings computeRange(LocalDate from, LocalDate to) throws SQLException {
+        Stopwatch watch = new Stopwatch();
+        int firstDay = (int) from.toEpochDay();
+        try (IndicatorWriter.Batch batch = writer.open(from, to)) {
+            reader.readAll(to, history -> writeAll(history, firstDay, batch, watch));
+            return finish(batch, watch, "range " + from + ".." + to);
+        }
+    }
+
+    /**
+     * Adds {@code day}'s row for every stock traded that day, reading only the last
+     * {@link IndicatorKernels#LONGEST_WINDOW} days and the previous day's stored state. A stock whose previous
+     * day was never computed is recomputed from its whole history instead, so the result never depends on
+     * whether the days before were computed.
+     */
+    public ComputeTimings computeDay(LocalDate day) throws SQLException {
+        Stopwatch watch = new Stopwatch();
+        Map<String, DatedState> states = reader.statesBefore(day);
+        List<String> fullHistoryNeeded = new ArrayList<>();
+        int dayNumber = (int) day.toEpochDay();
+        try (IndicatorWriter.Batch batch = writer.open(day, day)) {
+            reader.readWindows(day, IndicatorKernels.LONGEST_WINDOW, history -> {
+                long start = System.nanoTime();
+                double[] values = lastDay(history, states.get(history.code()));
+                watch.computed(start);
+                if (values == null) {
+                    fullHistoryNeeded.add(history.code());
+                    return;
+                }
+                long writeStart = System.nanoTime();
+                batch.add(history.code(), dayNumber, values);
+                watch.wrote(System.nanoTime() - writeStart);
+            });
+            if (!fullHistoryNeeded.isEmpty()) {
+                LOG.infof("Indicators for %s: %d stocks lack the previous day's state, recomputing their history",
+                        day, fullHistoryNeeded.size());
+                reader.readCodes(fullHistoryNeeded, day, history -> writeAll(history, dayNumber, batch, watch));
+            }
+            return finish(batch, watch, "day " + day);
+        }
+    }
+
+    /** The day's values from the window, or null when the stock's earlier history must be read too. */
+    private static double[] lastDay(StockHistory history, DatedState previous) {
+        int n = history.size();
+        if (n < IndicatorKernels.LONGEST_WINDOW) {
+            // The window is the stock's whole history: compute all of it, no stored state needed.
+            double[][] all = IndicatorKernels.computeAll(history.closes(), history.volumes(), n);
+            double[] last = new double[Indicator.COUNT];
+            for (int i = 0; i < last.length; i++) {
+                last[i] = all[i][n - 1];
+            }
+            return last;
+        }
+        if (previous != null && previous.state().complete() && previous.date().equals(history.date(n - 2))) {
+            return IndicatorKernels.computeNext(history.closes(), history.volumes(), n, previous.state());
+        }
+        return null;
+    }
+
+    private static void writeAll(StockHistory history, int firstDay, IndicatorWriter.Batch batch, Stopwatch watch)
+            throws SQLException {
+        long start = System.nanoTime();
+        int n = history.size();
+        double[][] values = IndicatorKernels.computeAll(history.closes(), history.volumes(), n);
+        watch.computed(start);
+        long writeStart = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            if (history.epochDay(i) >= firstDay) {
+                batch.add(history.code(), history.epochDay(i), values, i);
+            }
+        }
+        watch.wrote(System.nanoTime() - writeStart);
+    }
+
+    private static ComputeTimings finish(IndicatorWriter.Batch batch, Stopwatch watch, String what)
+            throws SQLException {
+        long upsertStart = System.nanoTime();
+        long rows = batch.commit();
+        watch.wrote(System.nanoTime() - upsertStart);
+        ComputeTimings timings = watch.timings(rows);
+        LOG.infof("Indicators for %s: %d rows in %d ms (read %d ms, compute %d ms, write %d ms)", what, rows,
+                timings.total().toMillis(), timings.read().toMillis(), timings.compute().toMillis(),
+                timings.write().toMillis());
+        return timings;
+    }
+
+    /** Splits the wall time of a streamed computation: whatever is not compute or write was spent reading. */
+    private static final class Stopwatch {
+        private final long started = System.nanoTime();
+        private long compute;
+        private long write;
+
+        void computed(long since) {
+            compute += System.nanoTime() - since;
+        }
+
+        void wrote(long nanos) {
+            write += nanos;
+        }
+
+        ComputeTimings timings(long rows) {
+            long total = System.nanoTime() - started;
+            return new ComputeTimings(rows, Duration.ofNanos(total - compute - write), Duration.ofNanos(compute),
+                    Duration.ofNanos(write));
+        }
+    }
+}
