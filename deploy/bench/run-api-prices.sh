@@ -16,6 +16,8 @@ export KMARKET_ML_PORT=${KMARKET_ML_PORT:-18502}
 export KMARKET_SANDBOX_PORT=${KMARKET_SANDBOX_PORT:-18509}
 SECOND_API_PORT=${BENCH_SECOND_API_PORT:-18503}
 DURATION=${BENCH_DURATION:-15}
+# The JIT needs a while on a busy 2-core machine: throughput still rose from round to round after 15 s.
+WARMUP=${BENCH_WARMUP:-45}
 ROUNDS=${BENCH_ROUNDS:-3}
 CONNECTIONS=64
 CODE=005930
@@ -36,6 +38,13 @@ trap cleanup EXIT
 "$ROOT/kmarket" up
 set -a; . "$KMARKET_STATE_DIR/secrets.env"; set +a
 psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -h "$KMARKET_STATE_DIR/run" -p "$KMARKET_PG_PORT" -U postgres -d kmarket "$@"; }
+# 64 pgbench clients plus the pools of four services exceed PostgreSQL's default 100 connections: raise the
+# limit of this benchmark's own cluster (its state dir) once, which needs a restart of the stack.
+if [ "$(psql_admin -tAc 'SHOW max_connections')" -lt 300 ]; then
+  psql_admin -c "ALTER SYSTEM SET max_connections = 300"
+  "$ROOT/kmarket" down
+  "$ROOT/kmarket" up
+fi
 psql_admin -f "$ROOT/deploy/bench/seed-prices.sql"
 
 TO=$(psql_admin -tAc "SELECT (now() AT TIME ZONE 'Asia/Seoul')::date")
@@ -84,17 +93,43 @@ run_pgbench() {
   cat "$OUT"/pgbench_log.* | awk '{ print $3 }' | sort -n | awk '{ a[NR] = $1 } END { printf "%.2f", a[int(NR * 0.99)] / 1000 }' >"$1.p99"
 }
 
+# CPU time, in clock ticks, of the servers: a process's own, and for the postmaster also that of its exited
+# children (pgbench's backends end with the run). On a shared machine throughput depends on what the neighbours
+# do; CPU per request does not, and says what two dedicated cores could serve.
+HZ=$(getconf CLK_TCK)
+API_PID=$(cat "$KMARKET_STATE_DIR/run/api-service.pid")
+proc_ticks() { awk -v c="${2:-}" '{ t = $14 + $15; if (c != "") t += $16 + $17; print t }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_ticks() {
+  local pm total
+  pm=$(head -1 "$KMARKET_STATE_DIR/pgdata/postmaster.pid")
+  total=$(proc_ticks "$pm" children)
+  for child in $(ps --ppid "$pm" -o pid=); do total=$((total + $(proc_ticks "$child"))); done
+  echo "$total"
+}
+api_ticks() { local total=0; for pid in "$@"; do total=$((total + $(proc_ticks "$pid"))); done; echo "$total"; }
+# CPU milliseconds per request from two tick counts and a request count.
+cpu_ms() { awk -v t="$1" -v n="$2" -v hz="$HZ" 'BEGIN { printf "%.3f", t * 1000 / hz / n }'; }
+wrk_requests() { awk '/requests in/ { print $1 }' "$1"; }
+
 echo "warming up both instances" >&2
-run_wrk "$URL1" "$CONNECTIONS" "$OUT/warm1" && run_wrk "$URL2" "$CONNECTIONS" "$OUT/warm2"
+wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$URL1" >"$OUT/warm1"
+wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$URL2" >"$OUT/warm2"
 
 rows=()
+cpu_rows=()
 for round in $(seq 1 "$ROUNDS"); do
   echo "round $round/$ROUNDS" >&2
+  pg0=$(pg_ticks)
   run_pgbench "$OUT/pg.$round"
+  pgcpu=$(cpu_ms $(($(pg_ticks) - pg0)) "$(awk '/actually processed/ { print $NF }' "$OUT/pg.$round")")
+  pg0=$(pg_ticks); api0=$(api_ticks "$API_PID")
   run_wrk "$URL1" "$CONNECTIONS" "$OUT/one.$round"
+  n=$(wrk_requests "$OUT/one.$round")
+  onepg=$(cpu_ms $(($(pg_ticks) - pg0)) "$n"); oneapi=$(cpu_ms $(($(api_ticks "$API_PID") - api0)) "$n")
   run_wrk "$URL1" $((CONNECTIONS / 2)) "$OUT/two-a.$round" & a=$!
   run_wrk "$URL2" $((CONNECTIONS / 2)) "$OUT/two-b.$round"
   wait "$a"
+  cpu_rows+=("$round $pgcpu $oneapi $onepg")
   pg=$(cat "$OUT/pg.$round.tps"); pg99=$(cat "$OUT/pg.$round.p99")
   one=$(wrk_rps "$OUT/one.$round"); one99=$(wrk_p99 "$OUT/one.$round")
   two=$(( $(wrk_rps "$OUT/two-a.$round") + $(wrk_rps "$OUT/two-b.$round") ))
@@ -106,7 +141,8 @@ median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 col() { local i=$1; for r in "${rows[@]}"; do echo "$r" | awk -v i="$i" '{ print $i }'; done | median; }
 
 {
-  echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(uname -m)); ${DURATION}s per measurement, $ROUNDS rounds."
+  echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(uname -m)), load average $(cut -d' ' -f1-3 /proc/loadavg);"
+  echo "${WARMUP}s warm-up per instance, ${DURATION}s per measurement, $ROUNDS rounds."
   echo "Query: $ROWS rows (one stock, $FROM..$TO) out of $TOTAL_ROWS in market.daily_prices; JSON answer $(wc -c <"$OUT/b1") bytes."
   echo "Two instances answer identically: $IDENTICAL."
   echo
@@ -117,4 +153,12 @@ col() { local i=$1; for r in "${rows[@]}"; do echo "$r" | awk -v i="$i" '{ print
   done
   pg=$(col 2); one=$(col 4); two=$(col 6)
   echo "| **median** | $pg | $(col 3) | $one | $(col 5) | $two | $(col 7) | $(awk -v a="$one" -v b="$pg" 'BEGIN { printf "%.2f", a / b }') | $(awk -v a="$two" -v b="$one" 'BEGIN { printf "%.2f", a / b }') |"
+  echo
+  echo "Server CPU per request (ms): PostgreSQL alone under pgbench; api-service JVM and PostgreSQL under wrk (1 instance)."
+  echo
+  echo "| round | pg per query (pgbench) | api JVM per request | pg per request (api) | api+pg / pg |"
+  echo "|---|---|---|---|---|"
+  for r in "${cpu_rows[@]}"; do
+    echo "$r" | awk '{ printf "| %s | %s | %s | %s | %.1f |\n", $1, $2, $3, $4, ($3 + $4) / $2 }'
+  done
 } | tee "$OUT/result.md"
