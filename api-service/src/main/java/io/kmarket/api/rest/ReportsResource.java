@@ -111,16 +111,20 @@ public class ReportsResource {
      * makes of it, is the same 400 naming {@code body}.
      */
     private JsonNode requestObject(String body) {
-        JsonNode request = null;
+        JsonNode request;
         try {
             request = body == null || body.isBlank() ? null : json.readTree(body);
         } catch (JsonProcessingException e) {
-            // answered below like any other body that is not a JSON object
+            throw notAReportRequest();
         }
         if (request == null || !request.isObject()) {
-            throw new BadParameterException("body", "must be a JSON object like {\"code\":\"005930\",\"asOf\":\"2026-11-27\"}");
+            throw notAReportRequest();
         }
         return request;
+    }
+
+    private static BadParameterException notAReportRequest() {
+        return new BadParameterException("body", "must be a JSON object like {\"code\":\"005930\",\"asOf\":\"2026-11-27\"}");
     }
 
     private static String textField(JsonNode request, String name) {

@@ -20,6 +20,7 @@ public final class RequestParams {
 
     private static final Pattern STOCK_CODE = Pattern.compile("[0-9A-Z]{6}");
     private static final Pattern INDEX_CODE = Pattern.compile("[0-9A-Z]{4}");
+    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
     private static final Pattern LIMIT = Pattern.compile("[0-9]{1,4}");
     private static final Set<String> MARKETS = Set.of("STK", "KSQ", "KNX");
     private static final int MAX_QUERY_LENGTH = 100;
@@ -93,29 +94,30 @@ public final class RequestParams {
     }
 
     public static UUID reportId(String raw) {
-        try {
-            if (raw != null && raw.length() == 36) {
-                return UUID.fromString(raw);
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the same answer as a wrong length
+        if (raw == null || !UUID_TEXT.matcher(raw).matches()) {
+            throw new BadParameterException("id", "must be a report id (a UUID)");
         }
-        throw new BadParameterException("id", "must be a report id (a UUID)");
+        return UUID.fromString(raw);
     }
 
     public static LocalDate date(String name, String raw) {
         if (raw == null) {
             return null;
         }
+        LocalDate date;
         try {
-            LocalDate date = LocalDate.parse(raw);
-            if (date.getYear() >= MIN_YEAR && date.getYear() <= MAX_YEAR) {
-                return date;
-            }
+            date = LocalDate.parse(raw);
         } catch (DateTimeParseException e) {
-            // falls through to the same answer as a date out of range
+            throw badDate(name);
         }
-        throw new BadParameterException(name, "must be an ISO date (YYYY-MM-DD) between " + MIN_YEAR + " and " + MAX_YEAR);
+        if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
+            throw badDate(name);
+        }
+        return date;
+    }
+
+    private static BadParameterException badDate(String name) {
+        return new BadParameterException(name, "must be an ISO date (YYYY-MM-DD) between " + MIN_YEAR + " and " + MAX_YEAR);
     }
 
     public static LocalDate today() {
