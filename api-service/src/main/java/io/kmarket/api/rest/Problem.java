@@ -1,12 +1,16 @@
 package io.kmarket.api.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import jakarta.ws.rs.core.Response;
 
 /**
  * An RFC 9457 problem document: every error this service answers has this shape, served as
  * {@code application/problem+json}, so clients never have to parse a stack trace or an HTML page.
+ * {@code parameter} names the request parameter that was wrong, when one was.
  */
-public record Problem(String type, String title, int status, String detail, String instance) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String instance, String parameter) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -15,9 +19,13 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public static Response response(int status, String title, String detail, String instance) {
+        return builder(status, title, detail, instance, null).build();
+    }
+
+    public static Response.ResponseBuilder builder(int status, String title, String detail, String instance,
+            String parameter) {
         return Response.status(status)
                 .type(MEDIA_TYPE)
-                .entity(new Problem("about:blank", title, status, detail, instance))
-                .build();
+                .entity(new Problem("about:blank", title, status, detail, instance, parameter));
     }
 }

@@ -13,9 +13,23 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
+    public Response mapBadParameter(BadParameterException e, UriInfo uri) {
+        return Problem.builder(400, "Bad Request", e.getMessage(), uri.getPath(), e.parameter()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response mapNotFound(ResourceNotFoundException e, UriInfo uri) {
+        return Problem.response(Response.Status.NOT_FOUND, e.getMessage(), uri.getPath());
+    }
+
+    @ServerExceptionMapper
     public Response mapWebApplicationException(WebApplicationException e, UriInfo uri) {
         Response original = e.getResponse();
         Response.StatusType status = original.getStatusInfo();
+        if (status.getStatusCode() >= 500) {
+            LOG.errorf(e, "Server error on %s", uri.getPath());
+            return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred", uri.getPath());
+        }
         return Problem.response(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), uri.getPath());
     }
 

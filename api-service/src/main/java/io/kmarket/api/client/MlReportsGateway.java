@@ -1,0 +1,92 @@
+package io.kmarket.api.client;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import io.kmarket.api.config.ApiConfig;
+
+/**
+ * The API's only way to ml-service. A public answer must come within 2 s whatever ml-service does, so each
+ * attempt gets 1.5 s (leaving time for the fallback), GETs are retried on transport failures only while the
+ * budget lasts, a circuit breaker stops calling a failing ml-service, and the fallback answers 503 with
+ * Retry-After. The POST is never retried: ml-service may have queued it before the connection broke.
+ */
+@ApplicationScoped
+public class MlReportsGateway {
+
+    private static final Logger LOG = Logger.getLogger(MlReportsGateway.class);
+    private static final long ATTEMPT_TIMEOUT_MS = 1500;
+    private static final int DEFAULT_RETRY_AFTER_SECONDS = 1;
+
+    private final MlReportsClient client;
+    private final int unavailableRetryAfter;
+
+    MlReportsGateway(@RestClient MlReportsClient client, ApiConfig config) {
+        this.client = client;
+        this.unavailableRetryAfter = config.ml().retryAfterSeconds();
+    }
+
+    @Timeout(value = ATTEMPT_TIMEOUT_MS, unit = ChronoUnit.MILLIS)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "submitUnavailable")
+    public MlReply submit(String code, LocalDate asOf) {
+        return read(client.submit(new ReportSubmission(code, asOf)));
+    }
+
+    @Timeout(value = ATTEMPT_TIMEOUT_MS, unit = ChronoUnit.MILLIS)
+    @Retry(maxRetries = 2, delay = 50, jitter = 25, maxDuration = ATTEMPT_TIMEOUT_MS, durationUnit = ChronoUnit.MILLIS,
+            abortOn = { TimeoutException.class, CircuitBreakerOpenException.class })
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "byIdUnavailable")
+    public MlReply report(UUID id, ReportView view) {
+        return read(view == ReportView.HTML ? client.reportHtml(id) : client.report(id));
+    }
+
+    MlReply submitUnavailable(String code, LocalDate asOf, Throwable cause) {
+        return unavailable(cause);
+    }
+
+    MlReply byIdUnavailable(UUID id, ReportView view, Throwable cause) {
+        return unavailable(cause);
+    }
+
+    private MlReply unavailable(Throwable cause) {
+        LOG.warnf("ml-service unavailable: %s", cause.toString());
+        return new MlReply(MlReply.UNAVAILABLE, null, null, null, unavailableRetryAfter);
+    }
+
+    private static MlReply read(Response response) {
+        try (response) {
+            int status = response.getStatus();
+            if (status >= 500) {
+                throw new MlUnavailableException(status);
+            }
+            String body = response.hasEntity() ? response.readEntity(String.class) : null;
+            String contentType = response.getHeaderString(HttpHeaders.CONTENT_TYPE);
+            return new MlReply(status, contentType, body, response.getHeaderString(HttpHeaders.LOCATION),
+                    status == 429 ? retryAfter(response.getHeaderString(HttpHeaders.RETRY_AFTER)) : null);
+        }
+    }
+
+    /** ml-service sends seconds; anything else (an HTTP date, garbage) becomes a short default wait. */
+    private static Integer retryAfter(String header) {
+        if (header != null && header.strip().matches("[0-9]{1,6}")) {
+            return Integer.valueOf(header.strip());
+        }
+        return DEFAULT_RETRY_AFTER_SECONDS;
+    }
+}

@@ -1,0 +1,47 @@
+package io.kmarket.api.repository;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.kmarket.api.rest.DisclosureView;
+
+/** Filings newest first; pages continue strictly after the (receipt_date, rcept_no) of the last row. */
+@ApplicationScoped
+public class DisclosureRepository {
+
+    private static final String VIEWER = "https://dart.fss.or.kr/dsaf001/main.do?rcpNo=";
+
+    private static final String PAGE = """
+            SELECT rcept_no, corp_code, corp_name, corp_cls, stock_code, report_name, filer_name, receipt_date, remarks
+              FROM market.disclosures
+             WHERE (?::text IS NULL OR stock_code = ?)
+               AND receipt_date BETWEEN ? AND ?
+               AND (?::date IS NULL OR (receipt_date, rcept_no) < (?, ?))
+             ORDER BY receipt_date DESC, rcept_no DESC
+             LIMIT ?""";
+
+    private final Jdbc jdbc;
+
+    DisclosureRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<DisclosureView> page(String stockCode, LocalDate from, LocalDate to, LocalDate afterDate,
+            String afterRceptNo, int limit) {
+        return jdbc.list(PAGE, s -> {
+            s.setString(1, stockCode);
+            s.setString(2, stockCode);
+            s.setObject(3, from);
+            s.setObject(4, to);
+            s.setObject(5, afterDate);
+            s.setObject(6, afterDate);
+            s.setString(7, afterRceptNo);
+            s.setInt(8, limit);
+        }, row -> new DisclosureView(row.getString("rcept_no"), row.getString("corp_code"), row.getString("corp_name"),
+                row.getString("corp_cls"), row.getString("stock_code"), row.getString("report_name"),
+                row.getString("filer_name"), Jdbc.date(row, "receipt_date"), row.getString("remarks"),
+                VIEWER + row.getString("rcept_no")));
+    }
+}

@@ -1,0 +1,96 @@
+package io.kmarket.api.repository;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.kmarket.api.rest.LatestPrice;
+import io.kmarket.api.rest.StockProfile;
+import io.kmarket.api.rest.StockSummary;
+
+@ApplicationScoped
+public class StockRepository {
+
+    private static final String SEARCH = """
+            SELECT code, name_ko, name_en, market, listed_on, delisted_on FROM market.stocks
+             WHERE (?::text IS NULL OR market = ?)
+               AND (?::text IS NULL OR code LIKE ? ESCAPE '\\' OR name_ko ILIKE ? ESCAPE '\\' OR name_en ILIKE ? ESCAPE '\\')
+               AND (?::text IS NULL OR code > ?)
+             ORDER BY code
+             LIMIT ?""";
+
+    private static final String PROFILE = """
+            SELECT code, isin, name_ko, name_en, market, corp_code, listed_on, delisted_on
+              FROM market.stocks WHERE code = ?""";
+
+    private static final String LATEST_TWO_DAYS = """
+            SELECT trade_date, open, high, low, close, volume FROM market.daily_prices
+             WHERE code = ? ORDER BY trade_date DESC LIMIT 2""";
+
+    private static final String EXISTS = "SELECT 1 FROM market.stocks WHERE code = ?";
+
+    private final Jdbc jdbc;
+
+    StockRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stocks in code order after {@code afterCode}, optionally of one market and matching a code prefix or name. */
+    public List<StockSummary> search(String market, String text, String afterCode, int limit) {
+        String codePrefix = text == null ? null : escapeLike(text.toUpperCase()) + "%";
+        String namePattern = text == null ? null : "%" + escapeLike(text) + "%";
+        return jdbc.list(SEARCH, s -> {
+            s.setString(1, market);
+            s.setString(2, market);
+            s.setString(3, text);
+            s.setString(4, codePrefix);
+            s.setString(5, namePattern);
+            s.setString(6, namePattern);
+            s.setString(7, afterCode);
+            s.setString(8, afterCode);
+            s.setInt(9, limit);
+        }, row -> new StockSummary(row.getString("code"), row.getString("name_ko"), row.getString("name_en"),
+                row.getString("market"), Jdbc.date(row, "listed_on"), Jdbc.date(row, "delisted_on")));
+    }
+
+    public StockProfile profile(String code) {
+        List<LatestPrice> latest = jdbc.list(LATEST_TWO_DAYS, s -> s.setString(1, code), StockRepository::latestRow);
+        return jdbc.first(PROFILE, s -> s.setString(1, code), row -> new StockProfile(row.getString("code"),
+                row.getString("isin"), row.getString("name_ko"), row.getString("name_en"), row.getString("market"),
+                row.getString("corp_code"), Jdbc.date(row, "listed_on"), Jdbc.date(row, "delisted_on"),
+                withChange(latest)));
+    }
+
+    public boolean exists(String code) {
+        return jdbc.exists(EXISTS, s -> s.setString(1, code));
+    }
+
+    private static LatestPrice latestRow(ResultSet row) throws SQLException {
+        return new LatestPrice(Jdbc.date(row, "trade_date"), row.getLong("open"), row.getLong("high"),
+                row.getLong("low"), row.getLong("close"), row.getLong("volume"), null, null, null);
+    }
+
+    private static LatestPrice withChange(List<LatestPrice> newestFirst) {
+        if (newestFirst.isEmpty()) {
+            return null;
+        }
+        LatestPrice last = newestFirst.getFirst();
+        if (newestFirst.size() < 2) {
+            return last;
+        }
+        long previous = newestFirst.get(1).close();
+        long change = last.close() - previous;
+        BigDecimal percent = previous == 0 ? null
+                : BigDecimal.valueOf(change * 100).divide(BigDecimal.valueOf(previous), 2, RoundingMode.HALF_UP);
+        return new LatestPrice(last.date(), last.open(), last.high(), last.low(), last.close(), last.volume(),
+                previous, change, percent);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

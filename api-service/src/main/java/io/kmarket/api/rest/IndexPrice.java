@@ -1,0 +1,12 @@
+package io.kmarket.api.rest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** One trading day of an index. */
+@RegisterForReflection
+public record IndexPrice(LocalDate date, BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal close, long volume,
+        BigDecimal tradingValue) {
+}

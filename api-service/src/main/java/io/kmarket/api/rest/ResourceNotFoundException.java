@@ -1,0 +1,9 @@
+package io.kmarket.api.rest;
+
+/** A well-formed request for something kmarket does not know (a stock, an index, a prediction); answered 404. */
+public class ResourceNotFoundException extends RuntimeException {
+
+    public ResourceNotFoundException(String detail) {
+        super(detail);
+    }
+}

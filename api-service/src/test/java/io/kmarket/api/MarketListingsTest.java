@@ -1,0 +1,110 @@
+package io.kmarket.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Indices, disclosures and the ops views. */
+@QuarkusTest
+class MarketListingsTest {
+
+    @BeforeAll
+    static void seed() {
+        SeededMarket.ensureSeeded();
+    }
+
+    @Test
+    void indicesAreListedInCodeOrder() {
+        given().when().get("/api/v1/indices")
+                .then().statusCode(200)
+                .body("code", equalTo(List.of("1001", "2001")))
+                .body("[0].nameKo", equalTo("코스피"))
+                .body("[0].baseValue", equalTo(100.0f));
+    }
+
+    @Test
+    void indexPricesOfTheDefaultYear() {
+        List<LocalDate> days = SeededMarket.tradingDays(SeededMarket.TODAY.minusDays(60), SeededMarket.TODAY);
+        LocalDate last = days.getLast();
+        given().when().get("/api/v1/indices/1001/prices")
+                .then().statusCode(200)
+                .body("prices.size()", equalTo(days.size()))
+                .body("prices[-1].date", equalTo(last.toString()))
+                .body("prices[-1].close", equalTo(SeededMarket.close(last) / 100.0f));
+        given().when().get("/api/v1/indices/2001/prices").then().statusCode(200).body("prices.size()", equalTo(0));
+        given().when().get("/api/v1/indices/9999/prices").then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/api/v1/indices/10011/prices").then().statusCode(400).body("parameter", equalTo("code"));
+    }
+
+    @Test
+    void disclosuresOfAStockPageNewestFirstWithoutGapsOrRepeats() {
+        List<String> expected = IntStream.range(0, SeededMarket.DISCLOSURES_OF_SAMSUNG)
+                .mapToObj(i -> SeededMarket.rceptNo(SeededMarket.TODAY.minusDays(i / 2), i))
+                .sorted(Comparator.reverseOrder()).toList();
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParam("code", "005930").queryParam("limit", 7);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.when().get("/api/v1/disclosures").then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.rceptNo"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertThat(seen).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void disclosuresOfAllCompaniesIncludeUnlistedOnesAndLinkToDart() {
+        String rceptNo = SeededMarket.rceptNo(SeededMarket.TODAY, 901);
+        given().queryParam("from", SeededMarket.TODAY.toString()).queryParam("to", SeededMarket.TODAY.toString())
+                .when().get("/api/v1/disclosures")
+                .then().statusCode(200)
+                .body("items.size()", equalTo(4))
+                .body("items.find { it.rceptNo == '" + rceptNo + "' }.stockCode", nullValue())
+                .body("items.find { it.rceptNo == '" + rceptNo + "' }.url",
+                        equalTo("https://dart.fss.or.kr/dsaf001/main.do?rcpNo=" + rceptNo));
+    }
+
+    @Test
+    void aCursorOfAnotherListingIsRejected() {
+        String stockCursor = given().queryParam("limit", 1).when().get("/api/v1/stocks")
+                .then().statusCode(200).extract().path("nextCursor");
+        given().queryParam("cursor", stockCursor).when().get("/api/v1/disclosures")
+                .then().statusCode(400).body("parameter", equalTo("cursor"));
+    }
+
+    @Test
+    void siteHealthJoinsTheCatalogue() {
+        given().when().get("/api/v1/ops/sites")
+                .then().statusCode(200)
+                .body("code", equalTo(List.of("DART", "KRX", "KIS", "DAUM", "NAVER")))
+                .body("find { it.code == 'KRX' }.status", equalTo("degraded"))
+                .body("find { it.code == 'KRX' }.consecutiveFailures", equalTo(2))
+                .body("find { it.code == 'DART' }.status", equalTo("unknown"));
+    }
+
+    @Test
+    void jobsShowTheLatestRunOfEachJob() {
+        given().when().get("/api/v1/ops/jobs")
+                .then().statusCode(200)
+                .body("jobName", equalTo(List.of("daily-market", "disclosures")))
+                .body("[0].status", equalTo("succeeded"))
+                .body("[0].records", equalTo(2750))
+                .body("[1].trigger", equalTo("manual"));
+    }
+}
