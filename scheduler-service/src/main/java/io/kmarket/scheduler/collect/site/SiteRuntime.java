@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.util.TypeLiteral;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
 import io.kmarket.scheduler.collect.fetch.RateLimitedException;
 import io.kmarket.scheduler.collect.fetch.ResponseCheck;
 import io.kmarket.scheduler.collect.fetch.SiteBlockedException;
@@ -140,6 +142,10 @@ public final class SiteRuntime {
             concurrency.acquire();
             try {
                 metrics.rateLimitWait(code(), bucket.acquire());
+                if (circuit == CircuitBreakerState.OPEN) {
+                    // Admitted while the circuit was closed, but it opened while this request waited its turn.
+                    throw new CircuitBreakerOpenException("the circuit of " + code() + " opened while waiting");
+                }
                 return exchange(request, check);
             } finally {
                 concurrency.release();

@@ -11,7 +11,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.agroal.api.AgroalDataSource;
 import io.kmarket.scheduler.collect.config.SourcesConfig;
@@ -52,7 +51,7 @@ public class DartClient {
         }
     }
 
-    /** Calls the endpoint with the next key; {@code json} says whether to read the status from JSON or XML. */
+    /** Calls the endpoint with the next usable key; {@code format} says where the answer keeps its status. */
     public Answer get(FetchContext context, String endpoint, Map<String, String> params, Format format)
             throws InterruptedException {
         if (keys.isEmpty()) {

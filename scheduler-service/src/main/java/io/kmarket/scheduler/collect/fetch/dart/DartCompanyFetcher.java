@@ -23,12 +23,7 @@ import io.kmarket.scheduler.collect.store.MarketRow.Company;
 public class DartCompanyFetcher extends DartFetcher {
 
     DartCompanyFetcher(DartClient dart) {
-        super(dart);
-    }
-
-    @Override
-    public Dataset dataset() {
-        return Dataset.COMPANY;
+        super(dart, Dataset.COMPANY);
     }
 
     @Override

@@ -26,12 +26,7 @@ import io.kmarket.scheduler.collect.store.MarketRow.CorpCode;
 public class DartCorpCodesFetcher extends DartFetcher {
 
     DartCorpCodesFetcher(DartClient dart) {
-        super(dart);
-    }
-
-    @Override
-    public Dataset dataset() {
-        return Dataset.CORP_CODES;
+        super(dart, Dataset.CORP_CODES);
     }
 
     @Override

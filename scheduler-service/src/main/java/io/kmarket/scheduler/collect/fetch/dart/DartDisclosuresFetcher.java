@@ -42,13 +42,8 @@ public class DartDisclosuresFetcher extends DartFetcher {
     private final int window;
 
     DartDisclosuresFetcher(DartClient dart, SourcesConfig sources) {
-        super(dart);
+        super(dart, Dataset.DISCLOSURES);
         this.window = Math.max(1, sources.dart().pageWindow());
-    }
-
-    @Override
-    public Dataset dataset() {
-        return Dataset.DISCLOSURES;
     }
 
     @Override

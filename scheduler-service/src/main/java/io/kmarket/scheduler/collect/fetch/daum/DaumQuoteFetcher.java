@@ -14,7 +14,7 @@ import io.kmarket.scheduler.collect.Dataset;
 import io.kmarket.scheduler.collect.config.SourcesConfig;
 import io.kmarket.scheduler.collect.fetch.FetchContext;
 import io.kmarket.scheduler.collect.fetch.FetchResult;
-import io.kmarket.scheduler.collect.fetch.Fetcher;
+import io.kmarket.scheduler.collect.fetch.SiteFetcher;
 import io.kmarket.scheduler.collect.fetch.MalformedPayloadException;
 import io.kmarket.scheduler.collect.fetch.RejectedRequestException;
 import io.kmarket.scheduler.collect.fetch.ResponseCheck;
@@ -28,27 +28,13 @@ import io.kmarket.scheduler.collect.store.MarketRow.Quote;
  * finance.daum.net, so the quote page of the same stock is sent as Referer.
  */
 @Singleton
-public class DaumQuoteFetcher implements Fetcher {
+public class DaumQuoteFetcher extends SiteFetcher {
 
     private final SourcesConfig.Source config;
 
     DaumQuoteFetcher(SourcesConfig sources) {
+        super("DAUM", Dataset.QUOTE, "HTTP_JSON");
         this.config = sources.daum();
-    }
-
-    @Override
-    public String site() {
-        return "DAUM";
-    }
-
-    @Override
-    public Dataset dataset() {
-        return Dataset.QUOTE;
-    }
-
-    @Override
-    public String accessMethod() {
-        return "HTTP_JSON";
     }
 
     @Override

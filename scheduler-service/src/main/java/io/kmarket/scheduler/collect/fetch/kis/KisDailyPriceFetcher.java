@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kmarket.scheduler.collect.Dataset;
 import io.kmarket.scheduler.collect.fetch.FetchContext;
 import io.kmarket.scheduler.collect.fetch.FetchResult;
-import io.kmarket.scheduler.collect.fetch.Fetcher;
+import io.kmarket.scheduler.collect.fetch.SiteFetcher;
 import io.kmarket.scheduler.collect.parse.JsonBodies;
 import io.kmarket.scheduler.collect.parse.RowException;
 import io.kmarket.scheduler.collect.parse.Values;
@@ -21,27 +21,13 @@ import io.kmarket.scheduler.collect.store.MarketRow.SourceDailyPrice;
 
 /** inquire-daily-price (FHKST01010400): one stock's last 30 trading days, unadjusted, newest first. */
 @Singleton
-public class KisDailyPriceFetcher implements Fetcher {
+public class KisDailyPriceFetcher extends SiteFetcher {
 
     private final KisClient kis;
 
     KisDailyPriceFetcher(KisClient kis) {
+        super("KIS", Dataset.DAILY_PRICE, KisClient.ACCESS_METHOD);
         this.kis = kis;
-    }
-
-    @Override
-    public String site() {
-        return "KIS";
-    }
-
-    @Override
-    public Dataset dataset() {
-        return Dataset.DAILY_PRICE;
-    }
-
-    @Override
-    public String accessMethod() {
-        return KisClient.ACCESS_METHOD;
     }
 
     @Override

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kmarket.scheduler.collect.Dataset;
 import io.kmarket.scheduler.collect.fetch.FetchContext;
 import io.kmarket.scheduler.collect.fetch.FetchResult;
-import io.kmarket.scheduler.collect.fetch.Fetcher;
+import io.kmarket.scheduler.collect.fetch.SiteFetcher;
 import io.kmarket.scheduler.collect.fetch.MalformedPayloadException;
 import io.kmarket.scheduler.collect.parse.RowException;
 import io.kmarket.scheduler.collect.parse.Values;
@@ -20,27 +20,13 @@ import io.kmarket.scheduler.collect.store.MarketRow.Quote;
 
 /** inquire-price (FHKST01010100): one stock's current price; the day's OHLC, volume and value. */
 @Singleton
-public class KisQuoteFetcher implements Fetcher {
+public class KisQuoteFetcher extends SiteFetcher {
 
     private final KisClient kis;
 
     KisQuoteFetcher(KisClient kis) {
+        super("KIS", Dataset.QUOTE, KisClient.ACCESS_METHOD);
         this.kis = kis;
-    }
-
-    @Override
-    public String site() {
-        return "KIS";
-    }
-
-    @Override
-    public Dataset dataset() {
-        return Dataset.QUOTE;
-    }
-
-    @Override
-    public String accessMethod() {
-        return KisClient.ACCESS_METHOD;
     }
 
     @Override

@@ -30,12 +30,7 @@ public class KrxDailyMarketFetcher extends KrxFetcher {
 
 
     KrxDailyMarketFetcher(KrxClient krx) {
-        super(krx);
-    }
-
-    @Override
-    public Dataset dataset() {
-        return Dataset.DAILY_MARKET;
+        super(krx, Dataset.DAILY_MARKET);
     }
 
     @Override

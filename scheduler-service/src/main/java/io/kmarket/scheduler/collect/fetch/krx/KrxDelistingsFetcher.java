@@ -27,12 +27,7 @@ public class KrxDelistingsFetcher extends KrxFetcher {
     static final String BLD = "dbms/comm/finder/finder_listdelisu";
 
     KrxDelistingsFetcher(KrxClient krx) {
-        super(krx);
-    }
-
-    @Override
-    public Dataset dataset() {
-        return Dataset.DELISTINGS;
+        super(krx, Dataset.DELISTINGS);
     }
 
     @Override

@@ -1,23 +1,15 @@
 package io.kmarket.scheduler.collect.fetch.krx;
 
-import io.kmarket.scheduler.collect.fetch.Fetcher;
+import io.kmarket.scheduler.collect.Dataset;
+import io.kmarket.scheduler.collect.fetch.SiteFetcher;
 
-/** The part every KRX dataset shares: the site and its access method. */
-abstract class KrxFetcher implements Fetcher {
+/** The part every KRX dataset shares: the site, its access method and the logged-in client. */
+abstract class KrxFetcher extends SiteFetcher {
 
     protected final KrxClient krx;
 
-    KrxFetcher(KrxClient krx) {
+    KrxFetcher(KrxClient krx, Dataset dataset) {
+        super("KRX", dataset, KrxClient.ACCESS_METHOD);
         this.krx = krx;
-    }
-
-    @Override
-    public String site() {
-        return "KRX";
-    }
-
-    @Override
-    public String accessMethod() {
-        return KrxClient.ACCESS_METHOD;
     }
 }

@@ -24,12 +24,7 @@ public class KrxIndexListFetcher extends KrxFetcher {
     static final String BLD = "dbms/MDC/STAT/standard/MDCSTAT00401";
 
     KrxIndexListFetcher(KrxClient krx) {
-        super(krx);
-    }
-
-    @Override
-    public Dataset dataset() {
-        return Dataset.INDEX_LIST;
+        super(krx, Dataset.INDEX_LIST);
     }
 
     @Override

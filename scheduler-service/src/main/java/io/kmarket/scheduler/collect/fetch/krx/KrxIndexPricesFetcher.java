@@ -32,12 +32,7 @@ public class KrxIndexPricesFetcher extends KrxFetcher {
     static final String BLD = "dbms/MDC/STAT/standard/MDCSTAT00301";
 
     KrxIndexPricesFetcher(KrxClient krx) {
-        super(krx);
-    }
-
-    @Override
-    public Dataset dataset() {
-        return Dataset.INDEX_PRICES;
+        super(krx, Dataset.INDEX_PRICES);
     }
 
     @Override

@@ -32,12 +32,7 @@ public class KrxListingsFetcher extends KrxFetcher {
     static final String BASIC_INFO_BLD = "dbms/MDC/STAT/standard/MDCSTAT01901";
 
     KrxListingsFetcher(KrxClient krx) {
-        super(krx);
-    }
-
-    @Override
-    public Dataset dataset() {
-        return Dataset.LISTINGS;
+        super(krx, Dataset.LISTINGS);
     }
 
     @Override

@@ -41,13 +41,8 @@ public class KrxStockHistoryFetcher extends KrxFetcher {
     private final AgroalDataSource dataSource;
 
     KrxStockHistoryFetcher(KrxClient krx, AgroalDataSource dataSource) {
-        super(krx);
+        super(krx, Dataset.STOCK_HISTORY);
         this.dataSource = dataSource;
-    }
-
-    @Override
-    public Dataset dataset() {
-        return Dataset.STOCK_HISTORY;
     }
 
     @Override

@@ -17,7 +17,7 @@ import io.kmarket.scheduler.collect.Dataset;
 import io.kmarket.scheduler.collect.config.SourcesConfig;
 import io.kmarket.scheduler.collect.fetch.FetchContext;
 import io.kmarket.scheduler.collect.fetch.FetchResult;
-import io.kmarket.scheduler.collect.fetch.Fetcher;
+import io.kmarket.scheduler.collect.fetch.SiteFetcher;
 import io.kmarket.scheduler.collect.fetch.Forms;
 import io.kmarket.scheduler.collect.fetch.RejectedRequestException;
 import io.kmarket.scheduler.collect.fetch.Rejection;
@@ -33,29 +33,15 @@ import io.kmarket.scheduler.collect.store.MarketRow.SourceDailyPrice;
  * {@code count} bars. Asks for as many bars as there are calendar days since the range start, keeps the range.
  */
 @Singleton
-public class NaverDailyChartFetcher implements Fetcher {
+public class NaverDailyChartFetcher extends SiteFetcher {
 
     static final String SOURCE = "NAVER";
 
     private final SourcesConfig.Source config;
 
     NaverDailyChartFetcher(SourcesConfig sources) {
+        super(SOURCE, Dataset.DAILY_CHART, "HTTP_XML");
         this.config = sources.naver();
-    }
-
-    @Override
-    public String site() {
-        return SOURCE;
-    }
-
-    @Override
-    public Dataset dataset() {
-        return Dataset.DAILY_CHART;
-    }
-
-    @Override
-    public String accessMethod() {
-        return "HTTP_XML";
     }
 
     @Override
