@@ -30,6 +30,7 @@ import io.kmarket.scheduler.collect.site.SiteRuntime;
 import io.kmarket.scheduler.collect.store.ExecutionRecorder;
 import io.kmarket.scheduler.collect.store.ExecutionRecorder.TaskRecord;
 import io.kmarket.scheduler.collect.store.MarketWriter;
+import io.kmarket.scheduler.collect.store.RawPayloads;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
 /** Runs one task end to end: choose the fetcher, fetch, store, and record the outcome and the site's health. */
@@ -43,16 +44,18 @@ class TaskRunner {
     private final MarketWriter writer;
     private final ExecutionRecorder recorder;
     private final CollectMetrics metrics;
+    private final RawPayloads raw;
     /** Sources already reported as unconfigured, so the log says it once per source, not once per task. */
     private final Set<String> reportedUnconfigured = ConcurrentHashMap.newKeySet();
 
     TaskRunner(SiteRegistry sites, FetcherRegistry fetchers, MarketWriter writer, ExecutionRecorder recorder,
-            CollectMetrics metrics) {
+            CollectMetrics metrics, RawPayloads raw) {
         this.sites = sites;
         this.fetchers = fetchers;
         this.writer = writer;
         this.recorder = recorder;
         this.metrics = metrics;
+        this.raw = raw;
     }
 
     TaskOutcome run(UUID runId, CollectionTask task) {
@@ -74,7 +77,7 @@ class TaskRunner {
         if (site.circuit() == CircuitBreakerState.OPEN) {
             return skipOpenCircuit(runId, task, site, started);
         }
-        FetchContext context = new FetchContext(task, site);
+        FetchContext context = new FetchContext(task, site, raw);
         try {
             FetchResult result = fetcher.get().fetch(context);
             int stored = writer.write(result.rows());

@@ -39,6 +39,7 @@ class DartCollectionTest {
 
     @Test
     void pagesAreFetchedInOrderUntilTheLastAndStoredOnce() {
+        Db.execute("DELETE FROM ops.collection_watermarks WHERE site_code = 'DART'");
         var server = UpstreamStub.server();
         server.stubFor(DartStub.list("20240101", "20240131", 1).willReturn(DartStub.json(
                 DartStub.page(1, 3, "20240105000001", "20240105000002"))));

@@ -184,4 +184,20 @@ class KrxCollectionTest {
                         "1034|코스피 100|KOSPI 100|STK|2000-01-04|1000.00",
                         "2001|코스닥|KOSDAQ|KSQ|1996-07-01|1000.00", "2203|코스닥 150|KOSDAQ 150|KSQ|2010-01-04|1000.00");
     }
+
+    @Test
+    void aBlockPageIsNotRetriedAndIsRecordedAsBlocked() {
+        UpstreamStub.server().stubFor(KrxStub.data(DAILY, Map.of("trdDd", "20210302")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8")
+                .withBody("<html><body>자동화 수단을 통한 비정상 대량 조회가 감지되어 해당 IP의 접속이 일시적으로 제한되었습니다."
+                        + "</body></html>")));
+        LocalDate day = LocalDate.of(2021, 3, 2);
+
+        CollectionRunSummary run = collection.run(new CollectionPlan("blocked", List.of(
+                new CollectionTask("KRX", Dataset.DAILY_MARKET, "STK", day, day))), ProgressListener.NONE);
+
+        assertThat(run.tasksFailed()).isEqualTo(1);
+        assertThat(Db.rows("SELECT status, attempts, error_type FROM ops.fetch_execution_logs WHERE run_id = '"
+                + run.runId() + "'")).containsExactly("failed|1|blocked");
+    }
 }

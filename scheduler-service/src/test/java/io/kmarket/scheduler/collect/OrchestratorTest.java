@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -78,6 +79,11 @@ class OrchestratorTest {
                 .containsExactly("2018-08-02|46550|46800|45500|45550|8560924|t",
                         "2018-08-03|45850|45900|45450|45750|8274944|t", "2018-08-06|46150|46150|45750|45800|6771979|t",
                         "2018-08-07|46300|46750|45900|46700|9058174|t", "2018-08-08|47000|47000|46550|46800|6429338|t");
+        // The test profile keeps Naver's raw answers: the EUC-KR bytes as received, for a week.
+        assertThat(Db.rows("SELECT encode(body, 'hex') = '" + HexFormat.of().formatHex(
+                UpstreamStub.sample("naver/sise_005930.xml")) + "', expires_at > now() + interval '6 days'"
+                + " FROM ops.raw_payloads WHERE site_code = 'NAVER' AND task_key = 'DAILY_CHART:005930:2018-08-01..2018-08-31'"
+                + " ORDER BY id DESC LIMIT 1")).containsExactly("t|t");
     }
 
     @Test

@@ -6,17 +6,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.kmarket.scheduler.collect.CollectionTask;
 import io.kmarket.scheduler.collect.site.SiteRuntime;
+import io.kmarket.scheduler.collect.store.RawPayloads;
 
 /** What a fetcher gets for one task: the task and the site's guarded HTTP access. */
 public final class FetchContext {
 
     private final CollectionTask task;
     private final SiteRuntime site;
+    private final RawPayloads raw;
     private final AtomicInteger mostAttempts = new AtomicInteger(1);
 
-    public FetchContext(CollectionTask task, SiteRuntime site) {
+    public FetchContext(CollectionTask task, SiteRuntime site, RawPayloads raw) {
         this.task = task;
         this.site = site;
+        this.raw = raw;
     }
 
     public CollectionTask task() {
@@ -31,7 +34,9 @@ public final class FetchContext {
     public HttpResponse<byte[]> send(HttpRequest.Builder request, ResponseCheck check) throws InterruptedException {
         AtomicInteger attempts = new AtomicInteger();
         try {
-            return site.send(request, check, attempts);
+            HttpResponse<byte[]> response = site.send(request, check, attempts);
+            raw.keep(task, response);
+            return response;
         } finally {
             mostAttempts.accumulateAndGet(attempts.get(), Math::max);
         }

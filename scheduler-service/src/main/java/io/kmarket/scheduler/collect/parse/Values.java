@@ -126,6 +126,21 @@ public final class Values {
         return code;
     }
 
+    /** An OpenDART corp_code: 8 digits, kept as text (leading zeros matter). */
+    public static String corpCode(String field, String raw) {
+        String code = requiredText(field, raw);
+        if (!code.matches("[0-9]{8}")) {
+            throw new RowException(field + " is not 8 digits: '" + code + "'");
+        }
+        return code;
+    }
+
+    /** A stock code that may be absent (unlisted companies): null when blank, else validated. */
+    public static String optionalStockCode(String field, String raw) {
+        String code = text(raw);
+        return code == null ? null : stockCode(field, code);
+    }
+
     /** Trimmed text, null when blank (DART sends "" and CORPCODE.xml " " for "none"). */
     public static String text(String raw) {
         if (raw == null || raw.isBlank()) {

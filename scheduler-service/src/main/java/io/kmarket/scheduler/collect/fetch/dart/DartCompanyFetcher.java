@@ -42,14 +42,11 @@ public class DartCompanyFetcher extends DartFetcher {
     }
 
     static Company company(JsonNode row) {
-        String corpCode = Values.requiredText("corp_code", text(row, "corp_code"));
-        if (!corpCode.matches("[0-9]{8}")) {
-            throw new RowException("corp_code is not 8 digits: '" + corpCode + "'");
-        }
-        String stockCode = Values.text(text(row, "stock_code"));
+        String corpCode = Values.corpCode("corp_code", text(row, "corp_code"));
+        String stockCode = Values.optionalStockCode("stock_code", text(row, "stock_code"));
         return new Company(corpCode, Values.requiredText("corp_name", text(row, "corp_name")),
                 Values.text(text(row, "corp_name_eng")),
-                stockCode == null ? null : Values.stockCode("stock_code", stockCode),
+                stockCode,
                 Values.text(text(row, "corp_cls")), Values.text(text(row, "ceo_nm")),
                 Values.text(text(row, "hm_url")), Values.text(text(row, "induty_code")),
                 Values.compactDate("est_dt", text(row, "est_dt")), Values.text(text(row, "acc_mt")));

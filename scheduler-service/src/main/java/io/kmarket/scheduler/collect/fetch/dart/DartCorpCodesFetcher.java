@@ -48,14 +48,11 @@ public class DartCorpCodesFetcher extends DartFetcher {
     }
 
     static CorpCode corpCode(Map<String, String> fields) {
-        String corpCode = Values.requiredText("corp_code", fields.get("corp_code"));
-        if (!corpCode.matches("[0-9]{8}")) {
-            throw new RowException("corp_code is not 8 digits: '" + corpCode + "'");
-        }
-        String stockCode = Values.text(fields.get("stock_code"));
+        String corpCode = Values.corpCode("corp_code", fields.get("corp_code"));
+        String stockCode = Values.optionalStockCode("stock_code", fields.get("stock_code"));
         return new CorpCode(corpCode, Values.requiredText("corp_name", fields.get("corp_name")),
                 Values.text(fields.get("corp_eng_name")),
-                stockCode == null ? null : Values.stockCode("stock_code", stockCode),
+                stockCode,
                 Values.compactDate("modify_date", fields.get("modify_date")));
     }
 

@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.inject.Singleton;
 
@@ -31,8 +33,9 @@ import io.kmarket.scheduler.collect.store.MarketRow.Disclosure;
 
 /**
  * list.json over a window of at most three months. Page 1 tells how many pages there are; the rest are fetched
- * {@code page-window} at a time (each request still waits for the site's rate limit), kept in page order, and
- * the walk stops at the first empty page in case the total changed while paginating.
+ * with up to {@code page-window} requests in flight (a sliding window: the next page starts as soon as one
+ * finishes, each request still waiting for the site's rate limit), kept in page order; the walk stops at the
+ * first empty page in case the total changed while paginating.
  */
 @Singleton
 public class DartDisclosuresFetcher extends DartFetcher {
@@ -55,22 +58,31 @@ public class DartDisclosuresFetcher extends DartFetcher {
         }
         pages.add(first);
         int totalPages = first.path("total_page").asInt(1);
+        List<Future<JsonNode>> inFlight = new ArrayList<>();
+        Semaphore slots = new Semaphore(window);
+        AtomicBoolean ended = new AtomicBoolean();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            boolean ended = false;
-            for (int start = 2; start <= totalPages && !ended; start += window) {
-                List<Future<JsonNode>> inFlight = new ArrayList<>();
-                for (int page = start; page < start + window && page <= totalPages; page++) {
-                    int number = page;
-                    inFlight.add(pool.submit(() -> page(context, number)));
-                }
-                for (Future<JsonNode> future : inFlight) {
-                    JsonNode page = await(future);
-                    if (page == null || page.path("list").isEmpty()) {
-                        ended = true;
-                    } else if (!ended) {
-                        pages.add(page);
+            for (int page = 2; page <= totalPages && !ended.get(); page++) {
+                slots.acquire();
+                int number = page;
+                inFlight.add(pool.submit(() -> {
+                    try {
+                        JsonNode answer = page(context, number);
+                        if (answer == null || answer.path("list").isEmpty()) {
+                            ended.set(true);
+                        }
+                        return answer;
+                    } finally {
+                        slots.release();
                     }
+                }));
+            }
+            for (Future<JsonNode> future : inFlight) {
+                JsonNode page = await(future);
+                if (page == null || page.path("list").isEmpty()) {
+                    break;
                 }
+                pages.add(page);
             }
         }
         List<MarketRow> rows = new ArrayList<>();
@@ -114,14 +126,11 @@ public class DartDisclosuresFetcher extends DartFetcher {
         if (!rceptNo.matches("[0-9]{14}")) {
             throw new RowException("rcept_no is not 14 digits: '" + rceptNo + "'");
         }
-        String corpCode = Values.requiredText("corp_code", text(row, "corp_code"));
-        if (!corpCode.matches("[0-9]{8}")) {
-            throw new RowException("corp_code is not 8 digits: '" + corpCode + "'");
-        }
-        String stockCode = Values.text(text(row, "stock_code"));
+        String corpCode = Values.corpCode("corp_code", text(row, "corp_code"));
+        String stockCode = Values.optionalStockCode("stock_code", text(row, "stock_code"));
         return new Disclosure(rceptNo, corpCode, Values.requiredText("corp_name", text(row, "corp_name")),
                 Values.text(text(row, "corp_cls")),
-                stockCode == null ? null : Values.stockCode("stock_code", stockCode),
+                stockCode,
                 Values.requiredText("report_nm", text(row, "report_nm")), Values.text(text(row, "flr_nm")),
                 Values.compactDate("rcept_dt", Values.requiredText("rcept_dt", text(row, "rcept_dt"))),
                 Values.text(text(row, "rm")));
