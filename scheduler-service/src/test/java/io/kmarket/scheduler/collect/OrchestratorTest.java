@@ -183,6 +183,26 @@ class OrchestratorTest {
                 .allSucceeded());
     }
 
+    @Test
+    void interruptingTheCallerCancelsTheRunningTasks() throws InterruptedException {
+        UpstreamStub.server().stubFor(NaverStub.chart("777777").willReturn(NaverStub.samsung().withFixedDelay(8_000)));
+        int requestsBefore = naverRequests();
+        CollectionRunSummary[] summary = new CollectionRunSummary[1];
+        Thread caller = Thread.ofVirtual().start(() -> summary[0] = collection.run(
+                new CollectionPlan("slow", List.of(naver("777777"))), ProgressListener.NONE));
+        await().atMost(Duration.ofSeconds(10)).until(() -> naverRequests() > requestsBefore);
+        long interruptedAt = System.nanoTime();
+
+        caller.interrupt();
+        caller.join(Duration.ofSeconds(10));
+
+        assertThat(caller.isAlive()).isFalse();
+        assertThat((System.nanoTime() - interruptedAt) / 1_000_000).as("returned before the 8 s answer")
+                .isLessThan(6_000);
+        assertThat(summary[0].tasksSkipped()).isEqualTo(1);
+        assertThat(summary[0].allSucceeded()).isFalse();
+    }
+
     private static int naverRequests() {
         return UpstreamStub.server().countRequestsMatching(getRequestedFor(urlPathEqualTo(NaverStub.PATH)).build())
                 .getCount();

@@ -59,9 +59,18 @@ public class SiteRegistry {
     }
 
     private void refreshIfStale() {
-        if (!loaded || System.nanoTime() - loadedAtNanos > config.siteRefresh().toNanos()) {
-            refresh();
+        if (stale()) {
+            synchronized (this) {
+                // Many tasks notice staleness at once; only the first of them reads the database.
+                if (stale()) {
+                    refresh();
+                }
+            }
         }
+    }
+
+    private boolean stale() {
+        return !loaded || System.nanoTime() - loadedAtNanos > config.siteRefresh().toNanos();
     }
 
     /** Re-reads every site now. */
