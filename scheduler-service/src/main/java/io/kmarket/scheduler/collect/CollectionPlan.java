@@ -1,0 +1,89 @@
+package io.kmarket.scheduler.collect;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** What to collect: a list of tasks (sites × datasets × subjects/dates). The orchestrator decides the order. */
+@RegisterForReflection
+public record CollectionPlan(String name, List<CollectionTask> tasks) {
+
+    /** The markets of MDCSTAT01501. */
+    public static final List<String> MARKETS = List.of("STK", "KSQ", "KNX");
+    /** KOSPI, KOSDAQ, KOSPI 200, KOSDAQ 150 as KRX index tickers (group digit + 3-digit index code). */
+    public static final List<String> MAIN_INDICES = List.of("1001", "2001", "1028", "2203");
+    /** KRX allows at most two years per MDCSTAT01701 call; pykrx uses 730-day chunks. */
+    static final int MAX_RANGE_DAYS = 730;
+    /** Without a corp_code, OpenDART searches at most three months at a time. */
+    static final int DISCLOSURE_WINDOW_DAYS = 90;
+
+    public CollectionPlan {
+        Objects.requireNonNull(name, "name");
+        tasks = List.copyOf(tasks);
+    }
+
+    public static CollectionPlan dailyMarket(LocalDate date) {
+        List<CollectionTask> tasks = new ArrayList<>();
+        MARKETS.forEach(m -> tasks.add(new CollectionTask("KRX", Dataset.DAILY_MARKET, m, date, date)));
+        MAIN_INDICES.forEach(i -> tasks.add(new CollectionTask("KRX", Dataset.INDEX_PRICES, i, date, date)));
+        return new CollectionPlan("daily-market " + date, tasks);
+    }
+
+    public static CollectionPlan listings(LocalDate date) {
+        return new CollectionPlan("listings " + date, List.of(
+                new CollectionTask("KRX", Dataset.LISTINGS, "ALL", date, date),
+                new CollectionTask("KRX", Dataset.DELISTINGS, "ALL", date, date),
+                CollectionTask.of("KRX", Dataset.INDEX_LIST, "02"),
+                CollectionTask.of("KRX", Dataset.INDEX_LIST, "03")));
+    }
+
+    public static CollectionPlan disclosures(LocalDate from, LocalDate to) {
+        return new CollectionPlan("disclosures " + from + ".." + to,
+                chunks(from, to, DISCLOSURE_WINDOW_DAYS).stream()
+                        .map(c -> new CollectionTask("DART", Dataset.DISCLOSURES, "ALL", c[0], c[1]))
+                        .toList());
+    }
+
+    public static CollectionPlan corpCodes() {
+        return new CollectionPlan("corp-codes", List.of(CollectionTask.of("DART", Dataset.CORP_CODES, "ALL")));
+    }
+
+    public static CollectionPlan quotes(List<String> codes) {
+        List<CollectionTask> tasks = new ArrayList<>();
+        for (String code : codes) {
+            tasks.add(CollectionTask.of("DAUM", Dataset.QUOTE, code));
+            tasks.add(CollectionTask.of("KIS", Dataset.QUOTE, code));
+        }
+        return new CollectionPlan("quotes " + codes.size(), tasks);
+    }
+
+    public static CollectionPlan stockHistory(String code, LocalDate from, LocalDate to) {
+        List<CollectionTask> tasks = new ArrayList<>(chunks(from, to, MAX_RANGE_DAYS).stream()
+                .map(c -> new CollectionTask("KRX", Dataset.STOCK_HISTORY, code, c[0], c[1]))
+                .toList());
+        tasks.add(new CollectionTask("NAVER", Dataset.DAILY_CHART, code, from, to));
+        return new CollectionPlan("stock-history " + code + " " + from + ".." + to, tasks);
+    }
+
+    /** Consecutive inclusive ranges of at most {@code maxDays} days covering from..to. */
+    static List<LocalDate[]> chunks(LocalDate from, LocalDate to, int maxDays) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("range ends (" + to + ") before it starts (" + from + ")");
+        }
+        List<LocalDate[]> chunks = new ArrayList<>();
+        LocalDate start = from;
+        while (!start.isAfter(to)) {
+            LocalDate end = start.plus(maxDays - 1L, ChronoUnit.DAYS);
+            if (end.isAfter(to)) {
+                end = to;
+            }
+            chunks.add(new LocalDate[] { start, end });
+            start = end.plusDays(1);
+        }
+        return chunks;
+    }
+}

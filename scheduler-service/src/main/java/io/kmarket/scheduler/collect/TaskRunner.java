@@ -1,0 +1,182 @@
+package io.kmarket.scheduler.collect;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+
+import io.kmarket.scheduler.collect.fetch.FetchContext;
+import io.kmarket.scheduler.collect.fetch.FetchResult;
+import io.kmarket.scheduler.collect.fetch.Fetcher;
+import io.kmarket.scheduler.collect.fetch.FetcherRegistry;
+import io.kmarket.scheduler.collect.fetch.MalformedPayloadException;
+import io.kmarket.scheduler.collect.fetch.RateLimitedException;
+import io.kmarket.scheduler.collect.fetch.Rejection;
+import io.kmarket.scheduler.collect.fetch.RejectedRequestException;
+import io.kmarket.scheduler.collect.fetch.SiteBlockedException;
+import io.kmarket.scheduler.collect.fetch.SourceUnconfiguredException;
+import io.kmarket.scheduler.collect.fetch.TransientFetchException;
+import io.kmarket.scheduler.collect.site.CollectMetrics;
+import io.kmarket.scheduler.collect.site.SiteRegistry;
+import io.kmarket.scheduler.collect.site.SiteRuntime;
+import io.kmarket.scheduler.collect.store.ExecutionRecorder;
+import io.kmarket.scheduler.collect.store.ExecutionRecorder.TaskRecord;
+import io.kmarket.scheduler.collect.store.MarketWriter;
+import io.kmarket.scheduler.collect.store.RawPayloads;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+
+/** Runs one task end to end: choose the fetcher, fetch, store, and record the outcome and the site's health. */
+@ApplicationScoped
+class TaskRunner {
+
+    private static final Logger LOG = Logger.getLogger(TaskRunner.class);
+
+    private final SiteRegistry sites;
+    private final FetcherRegistry fetchers;
+    private final MarketWriter writer;
+    private final ExecutionRecorder recorder;
+    private final CollectMetrics metrics;
+    private final RawPayloads raw;
+    /** Sources already reported as unconfigured, so the log says it once per source, not once per task. */
+    private final Set<String> reportedUnconfigured = ConcurrentHashMap.newKeySet();
+
+    TaskRunner(SiteRegistry sites, FetcherRegistry fetchers, MarketWriter writer, ExecutionRecorder recorder,
+            CollectMetrics metrics, RawPayloads raw) {
+        this.sites = sites;
+        this.fetchers = fetchers;
+        this.writer = writer;
+        this.recorder = recorder;
+        this.metrics = metrics;
+        this.raw = raw;
+    }
+
+    TaskOutcome run(UUID runId, CollectionTask task) {
+        Instant started = Instant.now();
+        long startNanos = System.nanoTime();
+        Optional<SiteRuntime> found = sites.site(task.site());
+        if (found.isEmpty()) {
+            return skip(runId, task, started, "unknown_site", "no site " + task.site() + " in ops.sites");
+        }
+        SiteRuntime site = found.get();
+        if (!site.config().active()) {
+            return skip(runId, task, started, "inactive", "site " + task.site() + " is inactive in ops.sites");
+        }
+        Optional<Fetcher> fetcher = fetchers.find(site.config(), task.dataset());
+        if (fetcher.isEmpty()) {
+            return skip(runId, task, started, "no_fetcher", "no fetcher for " + task.site() + " "
+                    + task.dataset() + " via " + site.config().accessMethod());
+        }
+        if (site.circuit() == CircuitBreakerState.OPEN) {
+            return skipOpenCircuit(runId, task, site, started);
+        }
+        FetchContext context = new FetchContext(task, site, raw);
+        try {
+            FetchResult result = fetcher.get().fetch(context);
+            int stored = writer.write(result.rows());
+            long duration = millisSince(startNanos);
+            finish(new TaskRecord(runId, task, "success", started, duration, stored, context.attempts(), null,
+                    null), result.rejections());
+            health(site, true, duration, null);
+            metrics.recordsStored(task.site(), task.dataset().name(), stored);
+            return TaskOutcome.success(stored, result.rejections().size());
+        } catch (SourceUnconfiguredException e) {
+            if (reportedUnconfigured.add(task.site())) {
+                LOG.infof("Skipping every %s task: %s", task.site(), e.getMessage());
+            }
+            record(new TaskRecord(runId, task, "skipped", started, millisSince(startNanos), 0, context.attempts(),
+                    "unconfigured", e.getMessage()));
+            metrics.task(task.site(), "skipped");
+            return TaskOutcome.skipped(true);
+        } catch (CircuitBreakerOpenException e) {
+            return skipOpenCircuit(runId, task, site, started);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return skip(runId, task, started, "cancelled", "the run was cancelled");
+        } catch (MalformedPayloadException e) {
+            // The whole answer is rejected: recorded as a rejection too, so malformed answers can be counted.
+            return fail(runId, task, site, context, started, startNanos, "malformed", e,
+                    List.of(new Rejection("malformed answer: " + e.getMessage(), null)));
+        } catch (RateLimitedException e) {
+            return fail(runId, task, site, context, started, startNanos, "rate_limited", e, List.of());
+        } catch (TransientFetchException e) {
+            return fail(runId, task, site, context, started, startNanos, e.timeout() ? "timeout" : "transient", e,
+                    List.of());
+        } catch (SiteBlockedException e) {
+            return fail(runId, task, site, context, started, startNanos, "blocked", e, List.of());
+        } catch (RejectedRequestException e) {
+            return fail(runId, task, site, context, started, startNanos, "rejected", e, List.of());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Task %s/%s failed unexpectedly", task.site(), task.key());
+            return fail(runId, task, site, context, started, startNanos, "error", e, List.of());
+        }
+    }
+
+    private TaskOutcome fail(UUID runId, CollectionTask task, SiteRuntime site, FetchContext context,
+            Instant started, long startNanos, String errorType, Exception e, List<Rejection> rejections) {
+        long duration = millisSince(startNanos);
+        String status = "timeout".equals(errorType) ? "timeout" : "failed";
+        LOG.debugf("Task %s/%s %s: %s", task.site(), task.key(), status, e.getMessage());
+        finish(new TaskRecord(runId, task, status, started, duration, 0, context.attempts(), errorType,
+                e.getMessage()), rejections);
+        health(site, false, duration, errorType + ": " + e.getMessage());
+        return TaskOutcome.failed();
+    }
+
+    private TaskOutcome skipOpenCircuit(UUID runId, CollectionTask task, SiteRuntime site, Instant started) {
+        TaskOutcome outcome = skip(runId, task, started, "circuit_open",
+                "the circuit of " + task.site() + " is open after repeated failures");
+        try {
+            recorder.health(site.code(), false, null, site.currentRatePerMinute(), true, "OPEN",
+                    "circuit open");
+        } catch (SQLException e) {
+            LOG.errorf(e, "Could not record the health of %s", site.code());
+        }
+        return outcome;
+    }
+
+    private TaskOutcome skip(UUID runId, CollectionTask task, Instant started, String reason, String message) {
+        record(new TaskRecord(runId, task, "skipped", started, 0, 0, 0, reason, message));
+        metrics.task(task.site(), "skipped");
+        return TaskOutcome.skipped(false);
+    }
+
+    private void finish(TaskRecord record, List<Rejection> rejections) {
+        record(record);
+        metrics.task(record.task().site(), record.status());
+        try {
+            recorder.rejections(record.runId(), record.task(), rejections);
+        } catch (SQLException e) {
+            LOG.errorf(e, "Could not record %d rejected rows of %s", rejections.size(), record.task().key());
+        }
+    }
+
+    private void record(TaskRecord record) {
+        try {
+            recorder.log(record);
+        } catch (SQLException e) {
+            LOG.errorf(e, "Could not record the execution of %s", record.task().key());
+        }
+    }
+
+    private void health(SiteRuntime site, boolean success, long durationMs, String error) {
+        try {
+            double rate = site.currentRatePerMinute();
+            recorder.health(site.code(), success, durationMs, rate, rate < site.config().ratePerMinute() - 1e-9,
+                    site.circuit().name(), error);
+        } catch (SQLException e) {
+            LOG.errorf(e, "Could not record the health of %s", site.code());
+        }
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,157 @@
+package io.kmarket.scheduler.collect.fetch.krx;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.kmarket.scheduler.collect.config.SourcesConfig;
+import io.kmarket.scheduler.collect.fetch.FetchContext;
+import io.kmarket.scheduler.collect.fetch.Forms;
+import io.kmarket.scheduler.collect.fetch.MalformedPayloadException;
+import io.kmarket.scheduler.collect.fetch.RejectedRequestException;
+import io.kmarket.scheduler.collect.fetch.ResponseCheck;
+import io.kmarket.scheduler.collect.fetch.SiteBlockedException;
+import io.kmarket.scheduler.collect.fetch.SourceUnconfiguredException;
+import io.kmarket.scheduler.collect.parse.JsonBodies;
+import io.kmarket.scheduler.collect.site.SiteRuntime;
+
+/**
+ * The KRX Data Marketplace: form POSTs to getJsonData.cmd with a logged-in session. The session (cookies of the
+ * site's runtime) is renewed 5 minutes before its hour is up, and at once when KRX answers 400 {@code LOGOUT}.
+ */
+@ApplicationScoped
+public class KrxClient {
+
+    public static final String ACCESS_METHOD = "HTTP_JSON_FORM";
+    static final String DATA_PATH = "/comm/bldAttendant/getJsonData.cmd";
+    static final String LOGIN_PAGE = "/contents/MDC/COMS/client/MDCCOMS001.cmd";
+    static final String LOGIN_VIEW = "/contents/MDC/COMS/client/view/login.jsp?site=mdc";
+    static final String LOGIN_PATH = "/contents/MDC/COMS/client/MDCCOMS001D1.cmd";
+    private static final String REFERER = "https://data.krx.co.kr/contents/MDC/MDI/outerLoader/index.cmd";
+    private static final Duration SESSION_LIFETIME = Duration.ofMinutes(55);
+    private static final Logger LOG = Logger.getLogger(KrxClient.class);
+
+    private final SourcesConfig.Krx config;
+
+    KrxClient(SourcesConfig sources) {
+        this.config = sources.krx();
+    }
+
+    /** POSTs the form (plus {@code bld}, last as pykrx does) and returns the parsed JSON answer. */
+    public JsonNode post(FetchContext context, String bld, Map<String, String> params) throws InterruptedException {
+        if (config.username().isEmpty() || config.password().isEmpty()) {
+            throw new SourceUnconfiguredException(
+                    "KRX needs KMARKET_SOURCES_KRX_USERNAME and KMARKET_SOURCES_KRX_PASSWORD (login is mandatory)");
+        }
+        Map<String, String> form = new LinkedHashMap<>(params);
+        form.put("bld", bld);
+        ensureSession(context);
+        HttpResponse<byte[]> response = context.send(dataRequest(form), KrxClient::checkBlocked);
+        if (isLogout(response)) {
+            LOG.infof("KRX answered LOGOUT for %s, logging in again", context.task().key());
+            context.site().sessionValidUntil(null);
+            ensureSession(context);
+            response = context.send(dataRequest(form), KrxClient::checkBlocked);
+            if (isLogout(response)) {
+                throw new RejectedRequestException("KRX still answers LOGOUT right after a successful login");
+            }
+        }
+        if (response.statusCode() != 200) {
+            throw new RejectedRequestException("KRX answered HTTP " + response.statusCode() + ": "
+                    + JsonBodies.excerpt(response.body()));
+        }
+        return JsonBodies.parse(response.body());
+    }
+
+    private HttpRequest.Builder dataRequest(Map<String, String> form) {
+        return HttpRequest.newBuilder(URI.create(config.baseUrl() + DATA_PATH))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Referer", REFERER)
+                .header("X-Requested-With", "XMLHttpRequest")
+                .POST(Forms.body(form));
+    }
+
+    private static boolean isLogout(HttpResponse<byte[]> response) {
+        return response.statusCode() >= 400 && response.statusCode() < 500
+                && new String(response.body(), StandardCharsets.UTF_8).trim().equals("LOGOUT");
+    }
+
+    /** KRX's IP block answers 403 or a 200 HTML notice page instead of JSON. */
+    private static void checkBlocked(HttpResponse<byte[]> response) {
+        ResponseCheck.standard(response);
+        String head = new String(response.body(), 0, Math.min(response.body().length, 4096), StandardCharsets.UTF_8);
+        if (response.statusCode() == 403 || head.stripLeading().startsWith("<") && head.contains("제한")) {
+            throw new SiteBlockedException("KRX blocked this client: HTTP " + response.statusCode());
+        }
+    }
+
+    private void ensureSession(FetchContext context) throws InterruptedException {
+        SiteRuntime site = context.site();
+        Instant validUntil = site.sessionValidUntil();
+        if (validUntil != null && Instant.now().isBefore(validUntil)) {
+            return;
+        }
+        synchronized (site) {
+            validUntil = site.sessionValidUntil();
+            if (validUntil != null && Instant.now().isBefore(validUntil)) {
+                return;
+            }
+            site.cookies().getCookieStore().removeAll();
+            login(context);
+            site.sessionValidUntil(Instant.now().plus(SESSION_LIFETIME));
+        }
+    }
+
+    private void login(FetchContext context) throws InterruptedException {
+        context.send(HttpRequest.newBuilder(URI.create(config.baseUrl() + LOGIN_PAGE)).GET(), ResponseCheck.STANDARD);
+        context.send(HttpRequest.newBuilder(URI.create(config.baseUrl() + LOGIN_VIEW))
+                .header("Referer", config.baseUrl() + LOGIN_PAGE).GET(), ResponseCheck.STANDARD);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("mbrNm", "");
+        form.put("telNo", "");
+        form.put("di", "");
+        form.put("certType", "");
+        form.put("mbrId", config.username().orElseThrow());
+        form.put("pw", config.password().orElseThrow());
+        String code = loginCode(context, form);
+        if ("CD011".equals(code)) {
+            // Logged in elsewhere: KRX asks to confirm taking the session over.
+            form.put("skipDup", "Y");
+            code = loginCode(context, form);
+        }
+        if (!"CD001".equals(code)) {
+            throw new RejectedRequestException("KRX login refused with " + code);
+        }
+        LOG.debugf("Logged in to KRX as %s", config.username().orElseThrow());
+    }
+
+    private String loginCode(FetchContext context, Map<String, String> form) throws InterruptedException {
+        HttpResponse<byte[]> response = context.send(
+                HttpRequest.newBuilder(URI.create(config.baseUrl() + LOGIN_PATH))
+                        .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                        .header("Referer", config.baseUrl() + LOGIN_VIEW)
+                        .POST(Forms.body(form)),
+                KrxClient::checkBlocked);
+        if (response.statusCode() != 200) {
+            throw new RejectedRequestException("KRX login answered HTTP " + response.statusCode());
+        }
+        JsonNode answer = JsonBodies.parse(response.body());
+        String code = JsonBodies.text(answer, "_error_code");
+        if (code == null) {
+            throw new MalformedPayloadException("KRX login answer has no _error_code: "
+                    + JsonBodies.excerpt(response.body()));
+        }
+        return code;
+    }
+}

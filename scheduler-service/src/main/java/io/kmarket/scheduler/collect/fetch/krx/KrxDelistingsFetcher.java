@@ -1,0 +1,56 @@
+package io.kmarket.scheduler.collect.fetch.krx;
+
+import static io.kmarket.scheduler.collect.parse.JsonBodies.text;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.kmarket.scheduler.collect.Dataset;
+import io.kmarket.scheduler.collect.fetch.FetchContext;
+import io.kmarket.scheduler.collect.fetch.FetchResult;
+import io.kmarket.scheduler.collect.parse.JsonBodies;
+
+/**
+ * Delisted stocks (finder_listdelisu). The finder carries no delisting date, so a stock's delisted_on is the
+ * date kmarket first saw it delisted (the task's date) and is never moved afterwards.
+ */
+@Singleton
+public class KrxDelistingsFetcher extends KrxFetcher {
+
+    static final String BLD = "dbms/comm/finder/finder_listdelisu";
+
+    KrxDelistingsFetcher(KrxClient krx) {
+        super(krx, Dataset.DELISTINGS);
+    }
+
+    @Override
+    public FetchResult fetch(FetchContext context) throws InterruptedException {
+        LocalDate seen = context.task().from() != null ? context.task().from() : LocalDate.now();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("mktsel", "ALL");
+        form.put("searchText", "");
+        form.put("typeNo", "0");
+        JsonNode rows = JsonBodies.array(krx.post(context, BLD, form), "block1");
+        // A code may appear with several ISINs (warrants); pykrx keeps the smallest ISIN, and so do we.
+        Map<String, JsonNode> byCode = new LinkedHashMap<>();
+        for (JsonNode row : rows) {
+            String code = text(row, "short_code");
+            if (KrxListingsFetcher.isShare(code)) {
+                byCode.merge(code, row, (a, b) -> isin(a).compareTo(isin(b)) <= 0 ? a : b);
+            }
+        }
+        return JsonBodies.rows(byCode.values(),
+                row -> List.of(KrxListingsFetcher.finderStock(row, seen)));
+    }
+
+    private static String isin(JsonNode row) {
+        return Objects.toString(text(row, "full_code"), "");
+    }
+}

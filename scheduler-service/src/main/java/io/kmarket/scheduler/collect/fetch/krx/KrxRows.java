@@ -1,0 +1,54 @@
+package io.kmarket.scheduler.collect.fetch.krx;
+
+import static io.kmarket.scheduler.collect.parse.JsonBodies.text;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.kmarket.scheduler.collect.parse.RowException;
+import io.kmarket.scheduler.collect.parse.Values;
+import io.kmarket.scheduler.collect.store.MarketRow.DailyPrice;
+
+/** Field parsing shared by the KRX stock bld codes (MDCSTAT01501 and MDCSTAT01701 use the same TDD_* fields). */
+final class KrxRows {
+
+    static final String SOURCE = "KRX";
+    static final Set<String> MARKETS = Set.of("STK", "KSQ", "KNX");
+
+    private KrxRows() {
+    }
+
+    /** True for a row without a close: a holiday, or a stock that did not trade. */
+    static boolean untraded(JsonNode row) {
+        return Values.missing(text(row, "TDD_CLSPRC"));
+    }
+
+    static DailyPrice dailyPrice(String code, LocalDate date, JsonNode row) {
+        long open = Values.nonNegative("TDD_OPNPRC", text(row, "TDD_OPNPRC"));
+        long high = Values.nonNegative("TDD_HGPRC", text(row, "TDD_HGPRC"));
+        long low = Values.nonNegative("TDD_LWPRC", text(row, "TDD_LWPRC"));
+        long close = Values.nonNegative("TDD_CLSPRC", text(row, "TDD_CLSPRC"));
+        if (high < low) {
+            throw new RowException("high " + high + " is below low " + low);
+        }
+        return new DailyPrice(code, date, open, high, low, close,
+                Values.nonNegative("ACC_TRDVOL", text(row, "ACC_TRDVOL")),
+                Values.requiredDecimal("ACC_TRDVAL", text(row, "ACC_TRDVAL")),
+                Values.decimal("MKTCAP", text(row, "MKTCAP")),
+                Values.whole("LIST_SHRS", text(row, "LIST_SHRS")), SOURCE);
+    }
+
+    static String market(String field, String raw) {
+        String market = raw == null ? "" : raw.trim();
+        if (!MARKETS.contains(market)) {
+            throw new RowException(field + " is not a stock market (STK/KSQ/KNX): '" + raw + "'");
+        }
+        return market;
+    }
+
+    static String yyyymmdd(LocalDate date) {
+        return date.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+    }
+}

@@ -1,0 +1,132 @@
+package io.kmarket.scheduler.collect.site;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+import io.kmarket.scheduler.collect.config.CollectConfig;
+
+/**
+ * The sites of ops.sites/ops.site_config, re-read when older than {@code kmarket.collect.site-refresh}: an
+ * operator's row change applies without a restart. A site whose config changed gets a new runtime (limits,
+ * retries and circuit); requests in flight finish on the old one.
+ */
+@ApplicationScoped
+public class SiteRegistry {
+
+    private static final Logger LOG = Logger.getLogger(SiteRegistry.class);
+    private static final String SELECT_SITES = """
+            SELECT s.code, s.tier, s.reliability, s.active, c.access_method, c.rate_limit_per_minute, c.burst,
+                   c.max_concurrency, c.timeout_ms, c.retry_preset, c.requires_keys, c.user_agent
+              FROM ops.sites s JOIN ops.site_config c ON c.site_code = s.code""";
+
+    private final AgroalDataSource dataSource;
+    private final CollectConfig config;
+    private final CollectMetrics metrics;
+    private final Semaphore global;
+    private final Map<String, SiteRuntime> runtimes = new ConcurrentHashMap<>();
+    private volatile long loadedAtNanos;
+    private volatile boolean loaded;
+
+    SiteRegistry(AgroalDataSource dataSource, CollectConfig config, CollectMetrics metrics) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.metrics = metrics;
+        this.global = new Semaphore(config.globalConcurrency(), true);
+    }
+
+    /** The site's runtime, or empty when ops.sites has no such site. */
+    public Optional<SiteRuntime> site(String code) {
+        refreshIfStale();
+        return Optional.ofNullable(runtimes.get(code));
+    }
+
+    public Collection<SiteRuntime> sites() {
+        refreshIfStale();
+        return runtimes.values();
+    }
+
+    private void refreshIfStale() {
+        if (stale()) {
+            synchronized (this) {
+                // Many tasks notice staleness at once; only the first of them reads the database.
+                if (stale()) {
+                    refresh();
+                }
+            }
+        }
+    }
+
+    private boolean stale() {
+        return !loaded || System.nanoTime() - loadedAtNanos > config.siteRefresh().toNanos();
+    }
+
+    /** Re-reads every site now. */
+    public synchronized void refresh() {
+        Map<String, SiteConfig> current = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(SELECT_SITES)) {
+            while (rs.next()) {
+                SiteConfig site = new SiteConfig(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getBoolean(4),
+                        rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
+                        RetryPreset.valueOf(rs.getString(10)), rs.getBoolean(11), rs.getString(12));
+                current.put(site.code(), site);
+            }
+        } catch (SQLException e) {
+            if (loaded) {
+                // Keep collecting with the last known configuration rather than stopping every site.
+                LOG.warnf("Could not re-read ops.site_config, keeping the previous configuration: %s", e.getMessage());
+                loadedAtNanos = System.nanoTime();
+                return;
+            }
+            throw new IllegalStateException("Cannot read the site registry", e);
+        }
+        runtimes.keySet().retainAll(current.keySet());
+        current.values().forEach(this::apply);
+        loadedAtNanos = System.nanoTime();
+        loaded = true;
+    }
+
+    private void apply(SiteConfig site) {
+        SiteRuntime existing = runtimes.get(site.code());
+        if (existing != null && existing.config().equals(site)) {
+            return;
+        }
+        if (existing != null) {
+            LOG.infof("Site %s configuration changed, rebuilding its limits and circuit: %s", site.code(), site);
+        } else {
+            metrics.siteGauges(site.code(), runtimes, r -> circuitValue(r.get(site.code())),
+                    r -> rateValue(r.get(site.code())));
+        }
+        runtimes.put(site.code(), new SiteRuntime(site, global, metrics, config.circuit().failureThreshold(),
+                config.circuit().delay(), config.retryDelayScale()));
+    }
+
+    private static double rateValue(SiteRuntime runtime) {
+        return runtime == null ? Double.NaN : runtime.currentRatePerMinute();
+    }
+
+    private static double circuitValue(SiteRuntime runtime) {
+        if (runtime == null) {
+            return Double.NaN;
+        }
+        return switch (runtime.circuit()) {
+            case CLOSED -> 0;
+            case HALF_OPEN -> 1;
+            case OPEN -> 2;
+        };
+    }
+}

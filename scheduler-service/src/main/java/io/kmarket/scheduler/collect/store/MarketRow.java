@@ -1,0 +1,58 @@
+package io.kmarket.scheduler.collect.store;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** A parsed, validated row ready for its table. Each kind has its table's natural key. */
+public sealed interface MarketRow {
+
+    /** market.daily_prices, key (code, trade_date). */
+    record DailyPrice(String code, LocalDate tradeDate, long open, long high, long low, long close, long volume,
+            BigDecimal tradingValue, BigDecimal marketCap, Long sharesOut, String source) implements MarketRow {
+    }
+
+    /** market.source_daily_prices, key (source, code, trade_date). */
+    record SourceDailyPrice(String source, String code, LocalDate tradeDate, long open, long high, long low,
+            long close, long volume, boolean adjusted) implements MarketRow {
+    }
+
+    /** market.index_prices, key (index_code, trade_date). */
+    record IndexPrice(String indexCode, LocalDate tradeDate, BigDecimal open, BigDecimal high, BigDecimal low,
+            BigDecimal close, long volume, BigDecimal tradingValue, String source) implements MarketRow {
+    }
+
+    /** market.indices, key code. */
+    record Index(String code, String nameKo, String nameEn, String market, LocalDate baseDate,
+            BigDecimal baseValue) implements MarketRow {
+    }
+
+    /** market.stocks, key code; null fields leave what is stored untouched. */
+    record Stock(String code, String isin, String nameKo, String nameEn, String market, LocalDate listedOn,
+            LocalDate delistedOn) implements MarketRow {
+    }
+
+    /** market.disclosures, key rcept_no. */
+    record Disclosure(String rceptNo, String corpCode, String corpName, String corpCls, String stockCode,
+            String reportName, String filerName, LocalDate receiptDate, String remarks) implements MarketRow {
+    }
+
+    /** market.companies, key corp_code. */
+    record Company(String corpCode, String corpName, String corpNameEng, String stockCode, String corpCls,
+            String ceoName, String homepage, String industryCode, LocalDate establishedOn, String fiscalMonth)
+            implements MarketRow {
+    }
+
+    /** market.corp_codes, key corp_code. */
+    record CorpCode(String corpCode, String corpName, String corpNameEng, String stockCode, LocalDate modifiedOn)
+            implements MarketRow {
+    }
+
+    /** market.quotes, key (code, source). */
+    record Quote(String code, String source, BigDecimal price, BigDecimal open, BigDecimal high, BigDecimal low,
+            BigDecimal prevClose, Long volume, BigDecimal tradingValue, LocalDate tradeDate) implements MarketRow {
+    }
+
+    /** market.trading_calendar, key day. */
+    record TradingDay(LocalDate day, boolean tradingDay, String note) implements MarketRow {
+    }
+}
