@@ -49,10 +49,6 @@ public class JobsResource {
     }
 
     @RegisterForReflection
-    public record TriggerRequest(String date) {
-    }
-
-    @RegisterForReflection
     public record BackfillRequest(String from, String to, Boolean withDependents) {
     }
 
@@ -125,14 +121,12 @@ public class JobsResource {
         return view(definition(name));
     }
 
-    /** Runs the job now for the given date (default: today in the jobs' zone). */
+    /** Runs the job now for ?date=YYYY-MM-DD (default: today in the jobs' zone). */
     @POST
     @Path("/{name}/trigger")
-    public Response trigger(@PathParam("name") String name, TriggerRequest request) {
+    public Response trigger(@PathParam("name") String name, @QueryParam("date") String day) {
         JobDefinition job = runnable(name);
-        LocalDate date = request == null || request.date() == null
-                ? LocalDate.ofInstant(clock.instant(), config.zone())
-                : date("date", request.date());
+        LocalDate date = day == null ? LocalDate.ofInstant(clock.instant(), config.zone()) : date("date", day);
         requireLeader();
         runner.submit(job, date, RunTrigger.MANUAL, null);
         return Response.accepted(new Accepted(name, date, RunTrigger.MANUAL.value(), leadership.role())).build();
