@@ -52,7 +52,7 @@ start_instance() {
         "$JAVA" -jar "$JAR" >>"$WORK/instance-$port.log" 2>&1 &
     PID[$port]=$!
 }
-role() { curl -s --max-time 1 "http://localhost:$1/q/health/ready" | grep -o '"role":"[a-z]*"' | cut -d'"' -f4 || true; }
+role() { curl -s --max-time 1 "http://localhost:$1/q/health/ready" | grep -o '"role": *"[a-z]*"' | sed 's/.*"\([a-z]*\)"$/\1/' || true; }
 wait_until() { # timeout_ms command...
     local deadline=$(( $(now_ms) + $1 )); shift
     until "$@"; do

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,7 @@ public class BackfillService {
     private final TradingCalendar calendar;
     private final Provider<Leadership> leadership;
     private final Jdbc jdbc;
+    private final AtomicBoolean resumePending = new AtomicBoolean();
     // One backfill at a time: they compete for the same rate-limited sources.
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("kmarket-backfill").factory());
@@ -70,7 +72,7 @@ public class BackfillService {
                                                requested_at)
                 VALUES (?, ?, ?, ?, 'pending', ?, ?) RETURNING id""",
                 rs -> rs.getLong(1), job.name(), from, to, withDependents, dates.size(), clock.instant()).orElseThrow();
-        if (leadership.get().isLeader()) {
+        if (leadership.get().isLeader() && !resumePending.get()) {
             worker.submit(() -> work(id));
         }
         return find(id).orElseThrow();
@@ -85,8 +87,19 @@ public class BackfillService {
                 BackfillService::map, limit);
     }
 
-    /** On election: continue every unfinished backfill, then start the first-start one if the database is empty. */
-    void resume() {
+    /**
+     * On election: unfinished backfills (and the first-start one) are picked up by the new leader's first tick,
+     * when it is fully leader; a worker started during the election would find it not leading yet.
+     */
+    void resumeOnNextTick() {
+        resumePending.set(true);
+    }
+
+    /** Called by the leader's tick: continues every unfinished backfill once after an election. */
+    void resumeIfElected() {
+        if (!resumePending.getAndSet(false)) {
+            return;
+        }
         firstStart();
         for (Backfill backfill : jdbc.query("SELECT " + COLUMNS + " FROM ops.job_backfills"
                 + " WHERE status IN ('pending', 'running') ORDER BY id", BackfillService::map)) {

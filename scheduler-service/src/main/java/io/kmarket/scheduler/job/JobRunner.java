@@ -146,8 +146,9 @@ public class JobRunner {
             if (now.isAfter(execution.startedAt.plus(timeout))) {
                 String error = "timed out after " + timeout + " (attempt " + execution.ctx.attempt() + ")";
                 LOG.warnf("%s for %s %s", execution.job.name(), execution.date, error);
-                cancelWork(execution);
+                // Recorded first: once interrupted, the worker would race to record a mere "cancelled".
                 end(execution, RunStatus.FAILED, 0, error);
+                cancelWork(execution);
             }
         }
     }

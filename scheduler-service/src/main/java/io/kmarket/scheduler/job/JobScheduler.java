@@ -43,9 +43,11 @@ public class JobScheduler {
     private final Dependencies dependencies;
     private final TradingCalendar calendar;
     private final Leadership leadership;
+    private final BackfillService backfills;
 
     JobScheduler(Clock clock, JobsConfig config, JobCatalog catalog, JobStateRepository states, JobRunRepository runs,
-            JobRunner runner, Dependencies dependencies, TradingCalendar calendar, Leadership leadership) {
+            JobRunner runner, Dependencies dependencies, TradingCalendar calendar, Leadership leadership,
+            BackfillService backfills) {
         this.clock = clock;
         this.config = config;
         this.catalog = catalog;
@@ -55,6 +57,7 @@ public class JobScheduler {
         this.dependencies = dependencies;
         this.calendar = calendar;
         this.leadership = leadership;
+        this.backfills = backfills;
     }
 
     @Scheduled(every = "${kmarket.jobs.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -68,6 +71,7 @@ public class JobScheduler {
             return;
         }
         runner.enforceTimeouts();
+        backfills.resumeIfElected();
         Instant now = clock.instant();
         for (JobDefinition job : catalog.all()) {
             if (job.schedule().isPresent() && catalog.runnable(job)) {

@@ -48,6 +48,6 @@ class Recovery {
                     .filter(job -> catalog.runnable(job) && job.catchUp() != CatchUpPolicy.NONE)
                     .ifPresent(job -> runner.submit(job, run.logicalDate(), RunTrigger.CATCH_UP, run.scheduledFor()));
         }
-        backfills.resume();
+        backfills.resumeOnNextTick();
     }
 }
