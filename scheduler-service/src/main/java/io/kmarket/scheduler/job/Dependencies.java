@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,9 +31,10 @@ public class Dependencies {
     private final JobMetrics metrics;
     private final FailureNotifier notifier;
     private final Jdbc jdbc;
+    private final TradingCalendar calendar;
 
     Dependencies(Clock clock, JobsConfig config, JobCatalog catalog, JobRunRepository runs, JobStateRepository states,
-            JobRunner runner, JobMetrics metrics, FailureNotifier notifier, Jdbc jdbc) {
+            JobRunner runner, JobMetrics metrics, FailureNotifier notifier, Jdbc jdbc, TradingCalendar calendar) {
         this.clock = clock;
         this.config = config;
         this.catalog = catalog;
@@ -41,6 +44,7 @@ public class Dependencies {
         this.metrics = metrics;
         this.notifier = notifier;
         this.jdbc = jdbc;
+        this.calendar = calendar;
     }
 
     void upstreamFinished(JobDefinition upstream, LocalDate date, RunStatus status, String error) {
@@ -82,9 +86,11 @@ public class Dependencies {
             }
             Map<LocalDate, Instant> ready = readySince(dependent.after(), from, today);
             Map<LocalDate, Instant> lastStarts = lastStarts(dependent.name(), from, today);
+            // A day found closed after its collection ran (KRX quoted no stock) has nothing to compute.
+            Set<LocalDate> open = dependent.tradingDaysOnly() ? new HashSet<>(calendar.tradingDays(from, today)) : null;
             ready.forEach((date, readyAt) -> {
                 Instant lastStart = lastStarts.get(date);
-                if (lastStart == null || lastStart.isBefore(readyAt)) {
+                if ((open == null || open.contains(date)) && (lastStart == null || lastStart.isBefore(readyAt))) {
                     runner.submit(dependent, date, RunTrigger.DEPENDENCY, null);
                 }
             });

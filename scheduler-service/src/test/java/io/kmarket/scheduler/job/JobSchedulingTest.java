@@ -1,5 +1,8 @@
 package io.kmarket.scheduler.job;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.kmarket.scheduler.job.JobsTestSupport.awaitFinished;
 import static io.kmarket.scheduler.job.JobsTestSupport.dates;
 import static io.kmarket.scheduler.job.JobsTestSupport.reset;
@@ -22,6 +25,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.kmarket.scheduler.MlServiceStub;
 import io.kmarket.testing.postgres.KmarketTestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -117,6 +121,9 @@ class JobSchedulingTest {
         assertThat(transitive.status()).isEqualTo(RunStatus.SKIPPED);
         assertThat(transitive.error()).contains("t-dependent skipped");
         assertThat(actions.calls("t-dependent")).isEmpty();
+        await().atMost(JobsTestSupport.WAIT).untilAsserted(() -> assertThat(MlServiceStub.server().findAll(
+                postRequestedFor(urlEqualTo(MlServiceStub.WEBHOOK_PATH))
+                        .withRequestBody(containing("*t-dependent* skipped for 2024-10-10")))).hasSize(1));
 
         // The upstream is fixed and re-run by hand: its dependents now run for the same date.
         actions.set("t-upstream", ctx -> JobOutcome.succeeded(42));
