@@ -69,7 +69,7 @@ public class Dependencies {
         if (!alreadySkipped) {
             runs.recordSkipped(dependent.name(), date, RunTrigger.DEPENDENCY, reason, clock.instant());
             metrics.skipped(dependent.name());
-            notifier.notify(dependent.name(), date, RunStatus.SKIPPED, reason);
+            notifier.notifyFailure(dependent.name(), date, RunStatus.SKIPPED, reason);
         }
         for (JobDefinition next : catalog.dependentsOf(dependent.name())) {
             skip(next, date, "upstream " + dependent.name() + " skipped for " + date + ": " + reason);

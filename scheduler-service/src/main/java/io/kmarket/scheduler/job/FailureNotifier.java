@@ -36,7 +36,7 @@ public class FailureNotifier {
         this.webhook = webhook;
     }
 
-    void notify(String job, LocalDate date, RunStatus status, String error) {
+    void notifyFailure(String job, LocalDate date, RunStatus status, String error) {
         int fresh = jdbc.update("""
                 INSERT INTO ops.job_notifications (job_name, logical_date, status, error_digest, sent_at)
                 VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",

@@ -26,6 +26,7 @@ public class JobCatalog {
         this.actions = actions;
         config.job().forEach((name, job) -> definitions.put(name, definition(name, job)));
         definitions.values().forEach(this::validateUpstreams);
+        definitions.keySet().forEach(name -> rejectCycle(name, new ArrayList<>()));
     }
 
     public Collection<JobDefinition> all() {
@@ -78,6 +79,18 @@ public class JobCatalog {
         return new JobDefinition(name, schedule, after, job.calendar(), job.timeout(),
                 new JobDefinition.RetryPolicy(job.maxAttempts(), job.backoff(), job.backoffMultiplier()),
                 job.catchUp(), job.enabled());
+    }
+
+    /** A cycle of "after" would make a skip recurse forever and no job of it could ever run. */
+    private void rejectCycle(String name, List<String> path) {
+        if (path.contains(name)) {
+            throw new IllegalArgumentException("jobs depend on each other in a cycle: " + path + " -> " + name);
+        }
+        path.add(name);
+        for (String upstream : definitions.get(name).after()) {
+            rejectCycle(upstream, path);
+        }
+        path.removeLast();
     }
 
     private void validateUpstreams(JobDefinition job) {

@@ -23,7 +23,7 @@ class RunCompletion {
             Duration took) {
         metrics.finished(job.name(), status, took);
         if (status == RunStatus.FAILED) {
-            notifier.notify(job.name(), date, status, error);
+            notifier.notifyFailure(job.name(), date, status, error);
         }
         // A backfill drives its own dependents date by date (see BackfillService).
         if (trigger != RunTrigger.BACKFILL) {
