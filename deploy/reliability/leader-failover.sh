@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Leader failover of scheduler-service, measured on real processes: two instances share one PostgreSQL; the
 # leader is killed with SIGKILL $KILLS times and the time until the other instance reports "leader" in
-# /q/health/ready is recorded. Prints each failover and the median/max in milliseconds.
+# /q/health/ready is recorded. Prints each failover and the median/max in milliseconds. A job paused through
+# the first leader's API before the kills must still be paused after every instance has been killed and
+# restarted (pause_survived_restarts).
 #
 #   deploy/reliability/leader-failover.sh            # KILLS=10 PG_PORT=15433 PORT_A=18300 PORT_B=18301
 #
@@ -67,6 +69,11 @@ wait_until 120000 is_role "$PORT_A" leader || { log "instance $PORT_A never led"
 start_instance "$PORT_B"
 wait_until 120000 is_role "$PORT_B" standby || { log "instance $PORT_B never came up"; exit 1; }
 
+api() { curl -s --max-time 5 -H "X-Internal-Token: failover" "$@"; }
+paused() { api "http://localhost:$1/internal/jobs/raw-payload-expiry" | grep -q '"paused": *true'; }
+api -X POST "http://localhost:$PORT_A/internal/jobs/raw-payload-expiry/pause" >/dev/null
+paused "$PORT_A" || { log "pause did not take"; exit 1; }
+
 leader=$PORT_A
 standby=$PORT_B
 results=()
@@ -87,9 +94,11 @@ for i in $(seq 1 "$KILLS"); do
     tmp=$leader; leader=$standby; standby=$tmp
 done
 
+survived=true
+for p in "$PORT_A" "$PORT_B"; do paused "$p" || survived=false; done
 running=$(psql_admin -d kmarket -At -c "SELECT count(*) FROM ops.job_runs WHERE status = 'running'")
 sorted=$(printf '%s\n' "${results[@]}" | sort -n)
 median=$(printf '%s\n' "$sorted" | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
 max=$(printf '%s\n' "$sorted" | tail -1)
 echo "failovers_ms=${results[*]}"
-echo "median_ms=$median max_ms=$max kills=$KILLS runs_left_running=$running"
+echo "median_ms=$median max_ms=$max kills=$KILLS runs_left_running=$running pause_survived_restarts=$survived"

@@ -19,6 +19,7 @@ import jakarta.inject.Provider;
 import org.jboss.logging.Logger;
 
 import io.kmarket.scheduler.config.JobsConfig;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Runs a job over a range of dates, one date at a time, oldest first. Requests are rows of ops.job_backfills,
@@ -30,6 +31,7 @@ public class BackfillService {
 
     private static final Logger LOG = Logger.getLogger(BackfillService.class);
 
+    @RegisterForReflection
     public record Backfill(long id, String jobName, LocalDate from, LocalDate to, boolean withDependents,
             String status, int datesTotal, int datesDone, Instant requestedAt, Instant finishedAt, String error) {
     }

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.common.annotation.Identifier;
 
 /**
@@ -27,6 +28,7 @@ import io.smallrye.common.annotation.Identifier;
 @ApplicationScoped
 public class DataQualityChecks {
 
+    @RegisterForReflection
     public record Issue(LocalDate tradeDate, String check, String subject, String detail) {
     }
 
