@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,8 +25,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Runs a job over a range of dates, one date at a time, oldest first. Requests are rows of ops.job_backfills,
- * so a backfill interrupted by a crash or a failover resumes on the next leader; dates that already succeeded
- * are skipped, which makes resuming (or repeating a request) cheap.
+ * so a backfill interrupted by a crash or a failover resumes on the next leader, and one requested from a standby
+ * is run by the leader; dates that already succeeded are skipped, which makes resuming (or repeating a request)
+ * cheap.
  */
 @ApplicationScoped
 public class BackfillService {
@@ -48,7 +51,8 @@ public class BackfillService {
     private final TradingCalendar calendar;
     private final Provider<Leadership> leadership;
     private final Jdbc jdbc;
-    private final AtomicBoolean resumePending = new AtomicBoolean();
+    private final AtomicBoolean electedSinceLastTick = new AtomicBoolean();
+    private final Set<Long> inHand = ConcurrentHashMap.newKeySet();
     // One backfill at a time: they compete for the same rate-limited sources.
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("kmarket-backfill").factory());
@@ -66,7 +70,7 @@ public class BackfillService {
         this.jdbc = jdbc;
     }
 
-    /** Records the request; the leader works on it now, a standby leaves it to the leader it becomes. */
+    /** Records the request; the leader's next tick starts it. */
     public Backfill request(JobDefinition job, LocalDate from, LocalDate to, boolean withDependents) {
         List<LocalDate> dates = datesOf(job, from, to);
         long id = jdbc.first("""
@@ -74,9 +78,6 @@ public class BackfillService {
                                                requested_at)
                 VALUES (?, ?, ?, ?, 'pending', ?, ?) RETURNING id""",
                 rs -> rs.getLong(1), job.name(), from, to, withDependents, dates.size(), clock.instant()).orElseThrow();
-        if (leadership.get().isLeader() && !resumePending.get()) {
-            worker.submit(() -> work(id));
-        }
         return find(id).orElseThrow();
     }
 
@@ -89,23 +90,31 @@ public class BackfillService {
                 BackfillService::map, limit);
     }
 
-    /**
-     * On election: unfinished backfills (and the first-start one) are picked up by the new leader's first tick,
-     * when it is fully leader; a worker started during the election would find it not leading yet.
-     */
+    /** On election: the first tick as leader checks whether the database is empty (first start). */
     void resumeOnNextTick() {
-        resumePending.set(true);
+        electedSinceLastTick.set(true);
     }
 
-    /** Called by the leader's tick: continues every unfinished backfill once after an election. */
-    void resumeIfElected() {
-        if (!resumePending.getAndSet(false)) {
-            return;
+    /**
+     * Called by every tick of the leader: works on each pending or interrupted backfill not yet in hand, whichever
+     * instance accepted the request. A backfill is never started during the election itself, when this instance
+     * does not report itself leader yet.
+     */
+    void startPending() {
+        if (electedSinceLastTick.getAndSet(false)) {
+            firstStart();
         }
-        firstStart();
         for (Backfill backfill : jdbc.query("SELECT " + COLUMNS + " FROM ops.job_backfills"
                 + " WHERE status IN ('pending', 'running') ORDER BY id", BackfillService::map)) {
-            worker.submit(() -> work(backfill.id()));
+            if (inHand.add(backfill.id())) {
+                worker.submit(() -> {
+                    try {
+                        work(backfill.id());
+                    } finally {
+                        inHand.remove(backfill.id());
+                    }
+                });
+            }
         }
     }
 

@@ -71,7 +71,7 @@ public class JobScheduler {
             return;
         }
         runner.enforceTimeouts();
-        backfills.resumeIfElected();
+        backfills.startPending();
         Instant now = clock.instant();
         for (JobDefinition job : catalog.all()) {
             if (job.schedule().isPresent() && catalog.runnable(job)) {

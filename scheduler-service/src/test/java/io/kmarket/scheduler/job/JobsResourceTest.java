@@ -154,7 +154,7 @@ class JobsResourceTest {
                 .post("/internal/jobs/t-all/backfill").then().statusCode(202)
                 .header("Location", containsString("/internal/jobs/backfills/"))
                 .extract().path("id");
-        // Right after an election a backfill waits for the leader's first tick (see BackfillService).
+        // The leader's tick starts backfills (its periodic trigger is off in tests).
         scheduler.tick();
 
         await().atMost(JobsTestSupport.WAIT).untilAsserted(() -> internal().get("/internal/jobs/backfills/" + id)
