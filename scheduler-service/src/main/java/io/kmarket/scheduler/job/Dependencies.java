@@ -47,7 +47,9 @@ public class Dependencies {
         this.calendar = calendar;
     }
 
-    void upstreamFinished(JobDefinition upstream, LocalDate date, RunStatus status, String error) {
+    // Synchronized: runs end on many threads; two dispatches reading the history at once would both find a
+    // dependent not yet started and run it twice.
+    synchronized void upstreamFinished(JobDefinition upstream, LocalDate date, RunStatus status, String error) {
         if (status == RunStatus.SUCCEEDED) {
             dispatch();
         } else if (status == RunStatus.FAILED || status == RunStatus.SKIPPED) {
@@ -60,7 +62,7 @@ public class Dependencies {
     }
 
     /** Records the dependent (and, transitively, its own dependents) as skipped for the date. */
-    public void skip(JobDefinition dependent, LocalDate date, String reason) {
+    public synchronized void skip(JobDefinition dependent, LocalDate date, String reason) {
         if (!catalog.runnable(dependent)) {
             return;
         }
@@ -77,7 +79,7 @@ public class Dependencies {
     }
 
     /** Submits each dependent for every recent date whose upstreams all succeeded after its own last run. */
-    public void dispatch() {
+    public synchronized void dispatch() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), config.zone());
         LocalDate from = today.minus(config.dependencyWindow());
         for (JobDefinition dependent : catalog.all()) {

@@ -79,7 +79,9 @@ public class JobRunner {
     public void submit(JobDefinition job, LocalDate date, RunTrigger trigger, Instant scheduledFor) {
         Deque<Pending> queue = queued.computeIfAbsent(job.name(), name -> new ArrayDeque<>());
         synchronized (queue) {
-            boolean duplicate = queue.stream().anyMatch(p -> p.date().equals(date));
+            Execution current = active.get(job.name());
+            boolean duplicate = queue.stream().anyMatch(p -> p.date().equals(date))
+                    || trigger == RunTrigger.DEPENDENCY && current != null && current.date.equals(date);
             if (!duplicate && queue.size() < MAX_QUEUED_PER_JOB) {
                 queue.addLast(new Pending(date, trigger, scheduledFor));
             } else if (!duplicate) {

@@ -92,10 +92,17 @@ public final class LeaderElector implements AutoCloseable {
         }
     }
 
+    /** Steps down and hands the lock over at once (a standby need not wait for the session to end). */
     @Override
     public synchronized void close() {
         if (leader) {
             stepDown();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                ps.setLong(1, lockKey);
+                ps.execute();
+            } catch (SQLException e) {
+                LOG.debugf("unlocking on close: %s (the session's end releases the lock anyway)", e.getMessage());
+            }
         }
         closeConnection();
     }
