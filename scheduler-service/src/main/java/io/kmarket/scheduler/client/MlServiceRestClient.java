@@ -1,0 +1,37 @@
+package io.kmarket.scheduler.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** ml-service's internal API (CONTRACTS.md); used only through {@link MlServiceClient}. */
+@RegisterRestClient(configKey = "ml-service")
+@Path("/internal")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@ClientHeaderParam(name = "X-Internal-Token", value = "${kmarket.internal.token}")
+interface MlServiceRestClient {
+
+    @POST
+    @Path("/indicators/compute")
+    MlRun computeIndicators(MlDateRequest request);
+
+    @POST
+    @Path("/predictions/predict")
+    MlRun predict(MlDateRequest request);
+
+    @POST
+    @Path("/predictions/evaluate")
+    MlRun evaluate(MlDateRequest request);
+
+    @GET
+    @Path("/runs/{runId}")
+    MlRun run(@PathParam("runId") String runId);
+}

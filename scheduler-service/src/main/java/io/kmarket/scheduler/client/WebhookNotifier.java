@@ -1,0 +1,37 @@
+package io.kmarket.scheduler.client;
+
+import java.net.URI;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+import io.kmarket.scheduler.config.JobsConfig;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+
+/** Posts operator notifications to the Slack-compatible webhook of kmarket.jobs.webhook-url. */
+@ApplicationScoped
+public class WebhookNotifier {
+
+    private final Optional<WebhookClient> client;
+
+    WebhookNotifier(JobsConfig config) {
+        // Built by hand because the URL is optional: no webhook configured means no client at all.
+        this.client = config.webhookUrl().filter(url -> !url.isBlank())
+                .map(url -> QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(url)).build(WebhookClient.class));
+    }
+
+    public boolean configured() {
+        return client.isPresent();
+    }
+
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 500)
+    public void post(String text) {
+        client.orElseThrow(() -> new IllegalStateException("no webhook configured")).post(Map.of("text", text));
+    }
+}

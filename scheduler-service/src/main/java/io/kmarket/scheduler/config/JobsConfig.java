@@ -1,0 +1,147 @@
+package io.kmarket.scheduler.config;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The jobs framework: schedules, policies and leader election (prefix kmarket.jobs, env KMARKET_JOBS_...). */
+@ConfigMapping(prefix = "kmarket.jobs")
+public interface JobsConfig {
+
+    /** Zone in which cron expressions, windows and logical dates are read. */
+    @WithDefault("Asia/Seoul")
+    ZoneId zone();
+
+    /** How often the leader evaluates schedules, timeouts and dependents. */
+    @WithDefault("5s")
+    String tick();
+
+    /** Upper bound on the catch-up runs one job may start after downtime (no storm). */
+    @WithDefault("10")
+    int catchUpMaxRuns();
+
+    /** A fire time older than this when seen is "missed" and handled by the catch-up policy. */
+    @WithDefault("PT2M")
+    Duration lateness();
+
+    /** How far back dependents look for upstream successes they have not followed yet. */
+    @WithDefault("P7D")
+    Period dependencyWindow();
+
+    /** Slack-compatible incoming webhook for failures and skips; unset = no notifications. */
+    Optional<String> webhookUrl();
+
+    /** Stock codes whose intraday quotes the quotes job collects. */
+    @WithDefault("005930,000660,035420")
+    List<String> quotesWatchlist();
+
+    Leader leader();
+
+    FirstStart firstStart();
+
+    Ml ml();
+
+    /** The job catalogue, by job name. */
+    Map<String, Job> job();
+
+    interface Job {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Quartz cron (seconds first), read in {@link #zone()}. */
+        Optional<String> cron();
+
+        /** Fixed interval, anchored at the start of {@link #between()} (or midnight). */
+        Optional<Duration> every();
+
+        /** Daily window for interval jobs, HH:mm-HH:mm inclusive. */
+        Optional<String> between();
+
+        /** Upstream jobs: this job runs for a logical date once all of them succeeded for it. */
+        Optional<List<String>> after();
+
+        @WithDefault("trading-days")
+        CalendarKind calendar();
+
+        @WithDefault("PT30M")
+        Duration timeout();
+
+        @WithDefault("3")
+        int maxAttempts();
+
+        @WithDefault("PT30S")
+        Duration backoff();
+
+        @WithDefault("2.0")
+        double backoffMultiplier();
+
+        @WithDefault("last")
+        CatchUpPolicy catchUp();
+    }
+
+    enum CalendarKind {
+        TRADING_DAYS, EVERY_DAY
+    }
+
+    enum CatchUpPolicy {
+        /** Only the latest missed fire time. */
+        LAST,
+        /** Each missed logical date, oldest first, at most catch-up-max-runs. */
+        ALL,
+        /** Missed fire times are dropped. */
+        NONE
+    }
+
+    interface Leader {
+
+        /** Off only where a single instance is guaranteed (the lock is what makes a second instance safe). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The pg advisory lock key shared by every scheduler instance of one deployment. */
+        @WithDefault("4242001")
+        long lockKey();
+
+        /** How often the leader confirms its lock and a standby tries to take it. */
+        @WithDefault("PT2S")
+        Duration heartbeat();
+
+        /**
+         * The server ends the lock session after this much silence, so a leader cut off from the database
+         * releases the lock even though it cannot say so itself.
+         */
+        @WithDefault("PT8S")
+        Duration sessionTimeout();
+    }
+
+    interface FirstStart {
+
+        /** With an empty database, backfill these jobs over the window (jobs without an action are left out). */
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("P1Y")
+        Period window();
+
+        @WithDefault("listings,daily-collection,disclosures")
+        List<String> jobs();
+
+        /** Fixed end of the window (default: the day before today). */
+        Optional<LocalDate> until();
+    }
+
+    interface Ml {
+
+        /** How often an ml job polls the run it started. */
+        @WithDefault("PT2S")
+        Duration pollInterval();
+    }
+}

@@ -1,0 +1,238 @@
+package io.kmarket.scheduler.job;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Provider;
+
+import org.jboss.logging.Logger;
+
+import io.kmarket.scheduler.config.JobsConfig;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Runs a job over a range of dates, one date at a time, oldest first. Requests are rows of ops.job_backfills,
+ * so a backfill interrupted by a crash or a failover resumes on the next leader, and one requested from a standby
+ * is run by the leader; dates that already succeeded are skipped, which makes resuming (or repeating a request)
+ * cheap.
+ */
+@ApplicationScoped
+public class BackfillService {
+
+    private static final Logger LOG = Logger.getLogger(BackfillService.class);
+
+    @RegisterForReflection
+    public record Backfill(long id, String jobName, LocalDate from, LocalDate to, boolean withDependents,
+            String status, int datesTotal, int datesDone, Instant requestedAt, Instant finishedAt, String error) {
+    }
+
+    private static final String COLUMNS = "id, job_name, from_date, to_date, with_dependents, status, dates_total,"
+            + " dates_done, requested_at, finished_at, error";
+
+    private final Clock clock;
+    private final JobsConfig config;
+    private final JobCatalog catalog;
+    private final JobRunRepository runs;
+    private final JobRunner runner;
+    private final Dependencies dependencies;
+    private final TradingCalendar calendar;
+    private final Provider<Leadership> leadership;
+    private final Jdbc jdbc;
+    private final AtomicBoolean electedSinceLastTick = new AtomicBoolean();
+    private final Set<Long> inHand = ConcurrentHashMap.newKeySet();
+    // One backfill at a time: they compete for the same rate-limited sources.
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("kmarket-backfill").factory());
+
+    BackfillService(Clock clock, JobsConfig config, JobCatalog catalog, JobRunRepository runs, JobRunner runner,
+            Dependencies dependencies, TradingCalendar calendar, Provider<Leadership> leadership, Jdbc jdbc) {
+        this.clock = clock;
+        this.config = config;
+        this.catalog = catalog;
+        this.runs = runs;
+        this.runner = runner;
+        this.dependencies = dependencies;
+        this.calendar = calendar;
+        this.leadership = leadership;
+        this.jdbc = jdbc;
+    }
+
+    /** Records the request; the leader's next tick starts it. */
+    public Backfill request(JobDefinition job, LocalDate from, LocalDate to, boolean withDependents) {
+        List<LocalDate> dates = datesOf(job, from, to);
+        long id = jdbc.first("""
+                INSERT INTO ops.job_backfills (job_name, from_date, to_date, with_dependents, status, dates_total,
+                                               requested_at)
+                VALUES (?, ?, ?, ?, 'pending', ?, ?) RETURNING id""",
+                rs -> rs.getLong(1), job.name(), from, to, withDependents, dates.size(), clock.instant()).orElseThrow();
+        return find(id).orElseThrow();
+    }
+
+    public Optional<Backfill> find(long id) {
+        return jdbc.first("SELECT " + COLUMNS + " FROM ops.job_backfills WHERE id = ?", BackfillService::map, id);
+    }
+
+    public List<Backfill> recent(int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM ops.job_backfills ORDER BY id DESC LIMIT ?",
+                BackfillService::map, limit);
+    }
+
+    /** On election: the first tick as leader checks whether the database is empty (first start). */
+    void resumeOnNextTick() {
+        electedSinceLastTick.set(true);
+    }
+
+    /**
+     * Called by every tick of the leader: works on each pending or interrupted backfill not yet in hand, whichever
+     * instance accepted the request. A backfill is never started during the election itself, when this instance
+     * does not report itself leader yet.
+     */
+    void startPending() {
+        if (electedSinceLastTick.getAndSet(false)) {
+            firstStart();
+        }
+        for (Backfill backfill : jdbc.query("SELECT " + COLUMNS + " FROM ops.job_backfills"
+                + " WHERE status IN ('pending', 'running') ORDER BY id", BackfillService::map)) {
+            if (inHand.add(backfill.id())) {
+                worker.submit(() -> {
+                    try {
+                        work(backfill.id());
+                    } finally {
+                        inHand.remove(backfill.id());
+                    }
+                });
+            }
+        }
+    }
+
+    /** An empty database (no run ever, no backfill) gets the configured window of history. */
+    private void firstStart() {
+        JobsConfig.FirstStart first = config.firstStart();
+        if (!first.enabled() || !runs.isEmpty()
+                || jdbc.first("SELECT 1 FROM ops.job_backfills LIMIT 1", rs -> true).isPresent()) {
+            return;
+        }
+        LocalDate until = first.until().orElse(LocalDate.ofInstant(clock.instant(), config.zone()).minusDays(1));
+        LocalDate from = until.minus(first.window());
+        for (String name : first.jobs()) {
+            Optional<JobDefinition> job = catalog.find(name).filter(catalog::runnable);
+            if (job.isEmpty()) {
+                LOG.infof("first start: %s has no action yet, not backfilled", name);
+                continue;
+            }
+            LOG.infof("first start: backfilling %s from %s to %s", name, from, until);
+            request(job.get(), from, until, true);
+        }
+    }
+
+    private void work(long id) {
+        Backfill backfill = find(id).orElseThrow();
+        if (!backfill.status().equals("pending") && !backfill.status().equals("running")) {
+            return;
+        }
+        Optional<JobDefinition> found = catalog.find(backfill.jobName()).filter(catalog::runnable);
+        if (found.isEmpty()) {
+            finish(id, "failed", "job " + backfill.jobName() + " is unknown or has no action");
+            return;
+        }
+        JobDefinition job = found.get();
+        jdbc.update("UPDATE ops.job_backfills SET status = 'running' WHERE id = ?", id);
+        int done = 0;
+        int failed = 0;
+        try {
+            for (LocalDate date : datesOf(job, backfill.from(), backfill.to())) {
+                if (!leadership.get().isLeader()) {
+                    LOG.infof("backfill %d paused: no longer leader", id);
+                    return;
+                }
+                RunStatus status = runOne(job, date);
+                if (status == RunStatus.ABANDONED) {
+                    return;
+                }
+                if (backfill.withDependents()) {
+                    followDependents(job, date, status);
+                }
+                failed += status == RunStatus.FAILED ? 1 : 0;
+                jdbc.update("UPDATE ops.job_backfills SET dates_done = ? WHERE id = ?", ++done, id);
+            }
+            finish(id, "done", failed == 0 ? null : failed + " dates failed");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "backfill %d broke", id);
+            finish(id, "failed", e.toString());
+        }
+    }
+
+    /** Runs the job for a date unless it already succeeded, or records it skipped if an upstream did not. */
+    private RunStatus runOne(JobDefinition job, LocalDate date) throws InterruptedException {
+        if (runs.hasSucceeded(job.name(), date)) {
+            return RunStatus.SUCCEEDED;
+        }
+        for (String upstream : job.after()) {
+            if (!runs.hasSucceeded(upstream, date)) {
+                dependencies.skip(job, date, "upstream " + upstream + " has not succeeded for " + date);
+                return RunStatus.SKIPPED;
+            }
+        }
+        return runner.runAndWait(job, date, RunTrigger.BACKFILL);
+    }
+
+    private void followDependents(JobDefinition upstream, LocalDate date, RunStatus status)
+            throws InterruptedException {
+        for (JobDefinition dependent : catalog.dependentsOf(upstream.name())) {
+            if (!catalog.runnable(dependent)) {
+                continue;
+            }
+            if (status == RunStatus.SUCCEEDED) {
+                RunStatus own = runOne(dependent, date);
+                if (own != RunStatus.ABANDONED) {
+                    followDependents(dependent, date, own);
+                }
+            } else if (status == RunStatus.FAILED) {
+                dependencies.skip(dependent, date, "upstream " + upstream.name() + " failed for " + date);
+            }
+        }
+    }
+
+    private List<LocalDate> datesOf(JobDefinition job, LocalDate from, LocalDate to) {
+        if (job.tradingDaysOnly()) {
+            return calendar.tradingDays(from, to);
+        }
+        List<LocalDate> dates = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            dates.add(day);
+        }
+        return dates;
+    }
+
+    private void finish(long id, String status, String error) {
+        jdbc.update("UPDATE ops.job_backfills SET status = ?, finished_at = ?, error = ? WHERE id = ?",
+                status, clock.instant(), error, id);
+    }
+
+    private static Backfill map(ResultSet rs) throws SQLException {
+        return new Backfill(rs.getLong("id"), rs.getString("job_name"), Jdbc.date(rs, "from_date"),
+                Jdbc.date(rs, "to_date"), rs.getBoolean("with_dependents"), rs.getString("status"),
+                rs.getInt("dates_total"), rs.getInt("dates_done"), Jdbc.instant(rs, "requested_at"),
+                Jdbc.instant(rs, "finished_at"), rs.getString("error"));
+    }
+
+    @PreDestroy
+    void shutdown() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,143 @@
+package io.kmarket.scheduler.job;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * The data-quality job: for a trading date, listed stocks without a price, gaps in a stock's or an index's
+ * series (present on the date, absent on the previous trading day) and closes moving beyond KRX's ±30% daily
+ * limit (in force since 2015-06-15) (a split or a data error). Findings replace the date's previous findings in ops.data_quality_issues.
+ */
+@ApplicationScoped
+public class DataQualityChecks {
+
+    @RegisterForReflection
+    public record Issue(LocalDate tradeDate, String check, String subject, String detail) {
+    }
+
+    /** Long enough to reach back over the longest KRX closure (Chuseok plus weekends). */
+    private static final int LOOKBACK_DAYS = 20;
+    private static final Pattern PARAMETER = Pattern.compile(":(d|p|now)\\b");
+
+    private static final List<String> CHECKS = List.of("""
+            INSERT INTO ops.data_quality_issues (trade_date, check_name, subject, detail, found_at)
+            SELECT :d, 'no-prices', '*', 'no daily price stored for any stock', :now
+             WHERE NOT EXISTS (SELECT 1 FROM market.daily_prices WHERE trade_date = :d)""", """
+            INSERT INTO ops.data_quality_issues (trade_date, check_name, subject, detail, found_at)
+            SELECT :d, 'missing-price', s.code, 'listed ' || s.market || ' stock ' || s.name_ko || ' has no price', :now
+              FROM market.stocks s
+             WHERE (s.listed_on IS NULL OR s.listed_on <= :d) AND (s.delisted_on IS NULL OR s.delisted_on > :d)
+               AND EXISTS (SELECT 1 FROM market.daily_prices WHERE trade_date = :d)
+               AND NOT EXISTS (SELECT 1 FROM market.daily_prices p WHERE p.code = s.code AND p.trade_date = :d)""", """
+            INSERT INTO ops.data_quality_issues (trade_date, check_name, subject, detail, found_at)
+            SELECT :d, 'series-gap', p.code, 'no price on the previous trading day ' || :p, :now
+              FROM market.daily_prices p
+             WHERE p.trade_date = :d
+               AND NOT EXISTS (SELECT 1 FROM market.daily_prices q WHERE q.code = p.code AND q.trade_date = :p)
+               AND EXISTS (SELECT 1 FROM market.daily_prices q WHERE q.code = p.code AND q.trade_date < :p)""", """
+            INSERT INTO ops.data_quality_issues (trade_date, check_name, subject, detail, found_at)
+            SELECT :d, 'index-gap', i.index_code, 'index price on ' || :p || ' but none on this date', :now
+              FROM market.index_prices i
+             WHERE i.trade_date = :p
+               AND NOT EXISTS (SELECT 1 FROM market.index_prices j
+                                WHERE j.index_code = i.index_code AND j.trade_date = :d)""", """
+            INSERT INTO ops.data_quality_issues (trade_date, check_name, subject, detail, found_at)
+            SELECT :d, 'limit-breach', d.code,
+                   'close ' || prev.close || ' -> ' || d.close || ' ('
+                       || round((d.close::numeric / prev.close - 1) * 100, 2) || '%)', :now
+              FROM market.daily_prices d
+              JOIN market.daily_prices prev ON prev.code = d.code AND prev.trade_date = :p
+             WHERE d.trade_date = :d AND prev.close > 0 AND d.close > 0
+               AND abs(d.close::numeric / prev.close - 1) > 0.30""");
+
+    private final AgroalDataSource dataSource;
+    private final TradingCalendar calendar;
+    private final Clock clock;
+    private final Jdbc jdbc;
+
+    DataQualityChecks(AgroalDataSource dataSource, TradingCalendar calendar, Clock clock, Jdbc jdbc) {
+        this.dataSource = dataSource;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.jdbc = jdbc;
+    }
+
+    @Produces
+    @Identifier("data-quality")
+    JobAction action() {
+        return ctx -> JobOutcome.succeeded(check(ctx.logicalDate(), ctx));
+    }
+
+    /** Replaces the findings of {@code date}; returns how many there are. */
+    public int check(LocalDate date, JobContext ctx) throws SQLException {
+        Optional<LocalDate> previous = calendar.tradingDays(date.minusDays(LOOKBACK_DAYS), date.minusDays(1))
+                .stream().reduce((first, second) -> second);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM ops.data_quality_issues WHERE trade_date = ?")) {
+                delete.setDate(1, Date.valueOf(date));
+                delete.executeUpdate();
+            }
+            int found = 0;
+            int done = 0;
+            for (String check : CHECKS) {
+                ctx.throwIfCancelled();
+                if (check.contains(":p") && previous.isEmpty()) {
+                    continue;
+                }
+                found += execute(c, check, date, previous.orElse(null));
+                ctx.progress(++done, CHECKS.size());
+            }
+            c.commit();
+            return found;
+        }
+    }
+
+    public List<Issue> issues(LocalDate date) {
+        return jdbc.query("""
+                SELECT trade_date, check_name, subject, detail FROM ops.data_quality_issues
+                 WHERE trade_date = ? ORDER BY check_name, subject""",
+                rs -> new Issue(Jdbc.date(rs, "trade_date"), rs.getString("check_name"), rs.getString("subject"),
+                        rs.getString("detail")), date);
+    }
+
+    /** Binds :d (the date), :p (the previous trading day) and :now by name; JDBC only has positions. */
+    private int execute(Connection c, String sql, LocalDate date, LocalDate previous) throws SQLException {
+        List<String> order = new ArrayList<>();
+        Matcher m = PARAMETER.matcher(sql);
+        StringBuilder positional = new StringBuilder();
+        while (m.find()) {
+            order.add(m.group(1));
+            m.appendReplacement(positional, m.group(1).equals("now") ? "?" : "?::date");
+        }
+        m.appendTail(positional);
+        try (PreparedStatement ps = c.prepareStatement(positional.toString())) {
+            for (int i = 0; i < order.size(); i++) {
+                switch (order.get(i)) {
+                    case "d" -> ps.setDate(i + 1, Date.valueOf(date));
+                    case "p" -> ps.setDate(i + 1, Date.valueOf(previous));
+                    default -> ps.setTimestamp(i + 1, Timestamp.from(clock.instant()));
+                }
+            }
+            return ps.executeUpdate();
+        }
+    }
+}

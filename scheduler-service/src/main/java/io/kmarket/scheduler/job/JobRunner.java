@@ -1,0 +1,248 @@
+package io.kmarket.scheduler.job;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Executes runs: one at a time per job (the database's partial unique index is the real guard, the in-memory
+ * queue only orders what waits), with retries, a deadline and cancellation. The end of a run is written once,
+ * by whoever gets there first (the worker, the timeout, a new leader's recovery): the conditional UPDATE decides.
+ */
+@ApplicationScoped
+public class JobRunner {
+
+    private static final Logger LOG = Logger.getLogger(JobRunner.class);
+    private static final int MAX_QUEUED_PER_JOB = 64;
+
+    /** A run waiting for its job to be free. */
+    record Pending(LocalDate date, RunTrigger trigger, Instant scheduledFor) {
+    }
+
+    private final class Execution {
+        final long runId;
+        final JobDefinition job;
+        final LocalDate date;
+        final JobContext ctx;
+        final Instant startedAt;
+        final CompletableFuture<RunStatus> done = new CompletableFuture<>();
+        volatile Future<?> work;
+        /** Set when leadership is lost: the run is left for the next leader, this process writes nothing more. */
+        volatile boolean detached;
+
+        Execution(long runId, JobDefinition job, LocalDate date, JobContext ctx, Instant startedAt) {
+            this.runId = runId;
+            this.job = job;
+            this.date = date;
+            this.ctx = ctx;
+            this.startedAt = startedAt;
+        }
+    }
+
+    private final Clock clock;
+    private final JobCatalog catalog;
+    private final JobRunRepository runs;
+    private final RunCompletion completion;
+    private final InstanceId instance;
+    // Virtual threads: a run mostly waits on HTTP and JDBC, and each job has at most one.
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<String, Execution> active = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Pending>> queued = new ConcurrentHashMap<>();
+
+    JobRunner(Clock clock, JobCatalog catalog, JobRunRepository runs, RunCompletion completion, InstanceId instance) {
+        this.clock = clock;
+        this.catalog = catalog;
+        this.runs = runs;
+        this.completion = completion;
+        this.instance = instance;
+    }
+
+    /** Queues a run for the job; it starts now if the job is free, else when its current run ends. */
+    public void submit(JobDefinition job, LocalDate date, RunTrigger trigger, Instant scheduledFor) {
+        Deque<Pending> queue = queued.computeIfAbsent(job.name(), name -> new ArrayDeque<>());
+        synchronized (queue) {
+            Execution current = active.get(job.name());
+            boolean duplicate = queue.stream().anyMatch(p -> p.date().equals(date))
+                    || trigger == RunTrigger.DEPENDENCY && current != null && current.date.equals(date);
+            if (!duplicate && queue.size() < MAX_QUEUED_PER_JOB) {
+                queue.addLast(new Pending(date, trigger, scheduledFor));
+            } else if (!duplicate) {
+                LOG.warnf("%s: %d runs already waiting, dropping %s for %s", job.name(), queue.size(), trigger, date);
+            }
+        }
+        drain(job);
+    }
+
+    /** Starts the next queued run of each free job. */
+    public void drainAll() {
+        for (JobDefinition job : catalog.all()) {
+            drain(job);
+        }
+    }
+
+    /** Starts a run unless the job is busy; the future completes with the run's final status. */
+    public Optional<CompletableFuture<RunStatus>> tryStart(JobDefinition job, LocalDate date, RunTrigger trigger,
+            Instant scheduledFor) {
+        JobAction action = catalog.action(job.name())
+                .orElseThrow(() -> new IllegalStateException("job " + job.name() + " has no action"));
+        synchronized (this) {
+            if (active.containsKey(job.name())) {
+                return Optional.empty();
+            }
+            Instant now = clock.instant();
+            Optional<Long> runId = runs.start(job.name(), date, trigger, scheduledFor, instance.value(), now);
+            if (runId.isEmpty()) {
+                return Optional.empty();
+            }
+            Execution execution = new Execution(runId.get(), job, date,
+                    new JobContext(job.name(), date, trigger, new ThrottledProgress(runs, runId.get(), clock)), now);
+            active.put(job.name(), execution);
+            execution.work = workers.submit(() -> execute(execution, action));
+            return Optional.of(execution.done);
+        }
+    }
+
+    /** Waits until the job is free, then runs it and waits for the end (backfill). */
+    public RunStatus runAndWait(JobDefinition job, LocalDate date, RunTrigger trigger) throws InterruptedException {
+        while (true) {
+            Optional<CompletableFuture<RunStatus>> started = tryStart(job, date, trigger, null);
+            try {
+                if (started.isPresent()) {
+                    return started.get().get();
+                }
+                Execution busy = active.get(job.name());
+                if (busy != null) {
+                    busy.done.handle((status, failure) -> status).get();
+                } else {
+                    // Running in another process (a deposed leader's run not yet abandoned): look again shortly.
+                    Thread.sleep(Duration.ofSeconds(1));
+                }
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("run of " + job.name() + " for " + date + " broke", e.getCause());
+            }
+        }
+    }
+
+    /** Fails and cancels every run past its job's timeout. */
+    public void enforceTimeouts() {
+        Instant now = clock.instant();
+        for (Execution execution : List.copyOf(active.values())) {
+            Duration timeout = execution.job.timeout();
+            if (now.isAfter(execution.startedAt.plus(timeout))) {
+                String error = "timed out after " + timeout + " (attempt " + execution.ctx.attempt() + ")";
+                LOG.warnf("%s for %s %s", execution.job.name(), execution.date, error);
+                // Recorded first: once interrupted, the worker would race to record a mere "cancelled".
+                end(execution, RunStatus.FAILED, 0, error);
+                cancelWork(execution);
+            }
+        }
+    }
+
+    /** Leadership lost: stop all work at once and leave the rows for the next leader to abandon and re-run. */
+    public void detachAll() {
+        for (Execution execution : List.copyOf(active.values())) {
+            execution.detached = true;
+            cancelWork(execution);
+            active.remove(execution.job.name(), execution);
+            execution.done.complete(RunStatus.ABANDONED);
+        }
+        queued.clear();
+    }
+
+    public boolean isRunning(String job) {
+        return active.containsKey(job);
+    }
+
+    private void drain(JobDefinition job) {
+        Deque<Pending> queue = queued.get(job.name());
+        if (queue == null) {
+            return;
+        }
+        synchronized (queue) {
+            Pending next = queue.peekFirst();
+            if (next != null && tryStart(job, next.date(), next.trigger(), next.scheduledFor()).isPresent()) {
+                queue.removeFirst();
+            }
+        }
+    }
+
+    private void execute(Execution execution, JobAction action) {
+        JobDefinition job = execution.job;
+        JobContext ctx = execution.ctx;
+        String error = null;
+        long records = 0;
+        while (true) {
+            ctx.nextAttempt();
+            runs.attempt(execution.runId, ctx.attempt(), clock.instant());
+            try {
+                JobOutcome outcome = action.run(ctx);
+                records = outcome.records();
+                error = outcome.error();
+            } catch (InterruptedException | CancellationException e) {
+                Thread.currentThread().interrupt();
+                error = "cancelled";
+            } catch (Exception e) {
+                LOG.warnf(e, "%s for %s: attempt %d failed", job.name(), execution.date, ctx.attempt());
+                error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+            if (error == null || ctx.cancelled() || ctx.attempt() >= job.retry().maxAttempts()) {
+                break;
+            }
+            try {
+                Thread.sleep(job.retry().delayBefore(ctx.attempt() + 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        end(execution, error == null ? RunStatus.SUCCEEDED : RunStatus.FAILED, records, error);
+    }
+
+    private void end(Execution execution, RunStatus status, long records, String error) {
+        if (execution.detached) {
+            return;
+        }
+        Instant now = clock.instant();
+        Duration took = Duration.between(execution.startedAt, now);
+        Double perSecond = took.isZero() ? null : records * 1000.0 / took.toMillis();
+        boolean recorded = runs.finish(execution.runId, status, records, perSecond, error, now);
+        active.remove(execution.job.name(), execution);
+        execution.done.complete(status);
+        if (recorded) {
+            completion.completed(execution.job, execution.date, execution.ctx.trigger(), status, error, took);
+        }
+        drain(execution.job);
+    }
+
+    private static void cancelWork(Execution execution) {
+        execution.ctx.cancel();
+        Future<?> work = execution.work;
+        if (work != null) {
+            work.cancel(true);
+        }
+    }
+
+    @PreDestroy
+    void shutdown() {
+        detachAll();
+        workers.shutdownNow();
+    }
+}

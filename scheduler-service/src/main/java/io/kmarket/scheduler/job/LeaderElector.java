@@ -1,0 +1,161 @@
+package io.kmarket.scheduler.job;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Properties;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Leader election on a PostgreSQL session-level advisory lock, held on a connection of its own: a pooled
+ * connection could be closed, validated away or shared, and with it the lock would silently change hands.
+ * <p>
+ * The session is created with {@code idle_session_timeout} a few heartbeats long: a leader that is cut off
+ * from the database (or frozen) stops heartbeating, the server ends its session and the lock is free for a
+ * standby, without waiting for TCP to notice. The leader confirms its session on every {@link #poll()} and
+ * steps down at the first failure, before a standby can have taken the lock.
+ * Not a CDI bean, so that a test can run two electors against one database.
+ */
+public final class LeaderElector implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LeaderElector.class);
+
+    /** Told about role changes; called on the polling thread. */
+    public interface Listener {
+        /** Called before the elector reports itself leader: recovery finishes before anything fires. */
+        void elected();
+
+        /** Called after the elector stopped reporting itself leader. */
+        void deposed();
+    }
+
+    private final String url;
+    private final Properties properties = new Properties();
+    private final long lockKey;
+    private final Duration sessionTimeout;
+    private final Listener listener;
+    private Connection connection;
+    private volatile boolean leader;
+
+    public LeaderElector(String url, String user, String password, long lockKey, Duration sessionTimeout,
+            Listener listener) {
+        this.url = url;
+        this.lockKey = lockKey;
+        this.sessionTimeout = sessionTimeout;
+        this.listener = listener;
+        long seconds = Math.max(1, sessionTimeout.toSeconds() / 2);
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        properties.setProperty("ApplicationName", "kmarket-scheduler-leader");
+        properties.setProperty("connectTimeout", String.valueOf(seconds));
+        properties.setProperty("socketTimeout", String.valueOf(seconds));
+        properties.setProperty("tcpKeepAlive", "true");
+    }
+
+    public boolean isLeader() {
+        return leader;
+    }
+
+    /** Confirms (or tries to take) the lock now: the last word before firing anything. */
+    public boolean confirmLeadership() {
+        poll();
+        return leader;
+    }
+
+    /** One heartbeat: the leader confirms its session, a standby tries to take the lock. */
+    public synchronized void poll() {
+        try {
+            if (leader) {
+                confirm();
+            } else {
+                tryAcquire();
+            }
+        } catch (SQLException e) {
+            LOG.warnf("leader election: %s", e.getMessage());
+            closeConnection();
+            if (leader) {
+                stepDown();
+            }
+        }
+    }
+
+    /** The backend pid of the lock session (tests terminate it to simulate a lost connection). */
+    public synchronized int backendPid() throws SQLException {
+        try (Statement st = connection().createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Steps down and hands the lock over at once (a standby need not wait for the session to end). */
+    @Override
+    public synchronized void close() {
+        if (leader) {
+            stepDown();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                ps.setLong(1, lockKey);
+                ps.execute();
+            } catch (SQLException e) {
+                LOG.debugf("unlocking on close: %s (the session's end releases the lock anyway)", e.getMessage());
+            }
+        }
+        closeConnection();
+    }
+
+    private void confirm() throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT 1")) {
+            rs.next();
+        }
+    }
+
+    private void tryAcquire() throws SQLException {
+        try (PreparedStatement ps = connection().prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            ps.setLong(1, lockKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return;
+                }
+            }
+        }
+        LOG.infof("leader election: this instance is now the leader (lock %d)", lockKey);
+        try {
+            listener.elected();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "leader election: recovery after election failed; leading anyway");
+        }
+        leader = true;
+    }
+
+    private void stepDown() {
+        leader = false;
+        LOG.warn("leader election: lost the lock, this instance is standby and fires nothing");
+        listener.deposed();
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            connection = DriverManager.getConnection(url, properties);
+            try (Statement st = connection.createStatement()) {
+                st.execute("SET idle_session_timeout = " + sessionTimeout.toMillis());
+            }
+        }
+        return connection;
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debugf("closing the lock connection: %s", e.getMessage());
+            }
+            connection = null;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.kmarket.scheduler.job;
+
+import java.time.Duration;
+import java.time.LocalDate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** What follows the end of a run: metrics, a notification if it failed, and its dependents. */
+@ApplicationScoped
+class RunCompletion {
+
+    private final JobMetrics metrics;
+    private final FailureNotifier notifier;
+    private final Dependencies dependencies;
+
+    RunCompletion(JobMetrics metrics, FailureNotifier notifier, Dependencies dependencies) {
+        this.metrics = metrics;
+        this.notifier = notifier;
+        this.dependencies = dependencies;
+    }
+
+    void completed(JobDefinition job, LocalDate date, RunTrigger trigger, RunStatus status, String error,
+            Duration took) {
+        metrics.finished(job.name(), status, took);
+        if (status == RunStatus.FAILED) {
+            notifier.notifyFailure(job.name(), date, status, error);
+        }
+        // A backfill drives its own dependents date by date (see BackfillService).
+        if (trigger != RunTrigger.BACKFILL) {
+            dependencies.upstreamFinished(job, date, status, error);
+        }
+    }
+}

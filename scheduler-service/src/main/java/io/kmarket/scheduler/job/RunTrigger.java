@@ -1,0 +1,28 @@
+package io.kmarket.scheduler.job;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Why a run started; the value is what ops.job_runs.trigger stores. */
+public enum RunTrigger {
+    SCHEDULE("schedule"), CATCH_UP("catch-up"), MANUAL("manual"), DEPENDENCY("dependency"), BACKFILL("backfill");
+
+    private final String value;
+
+    RunTrigger(String value) {
+        this.value = value;
+    }
+
+    @JsonValue
+    public String value() {
+        return value;
+    }
+
+    public static RunTrigger of(String value) {
+        for (RunTrigger trigger : values()) {
+            if (trigger.value.equals(value)) {
+                return trigger;
+            }
+        }
+        throw new IllegalArgumentException("unknown trigger " + value);
+    }
+}

@@ -1,0 +1,31 @@
+package io.kmarket.scheduler.job;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Writes a run's progress at most once a second, and always its last step, so a busy action costs few UPDATEs. */
+final class ThrottledProgress implements JobContext.ProgressSink {
+
+    private static final Duration MIN_GAP = Duration.ofSeconds(1);
+
+    private final JobRunRepository runs;
+    private final long runId;
+    private final Clock clock;
+    private Instant lastWrite = Instant.MIN;
+
+    ThrottledProgress(JobRunRepository runs, long runId, Clock clock) {
+        this.runs = runs;
+        this.runId = runId;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void progress(int done, int total) {
+        Instant now = clock.instant();
+        if (done >= total || !now.isBefore(lastWrite.plus(MIN_GAP))) {
+            runs.progress(runId, done, total, now);
+            lastWrite = now;
+        }
+    }
+}
