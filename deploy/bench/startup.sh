@@ -9,7 +9,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 RUNS=${1:-5}
 STATE=${KMARKET_STATE_DIR:-$ROOT/.kmarket}
-. "$STATE/secrets.env"
+set -a; . "$STATE/secrets.env"; set +a
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 PORT=${BENCH_PORT:-18999}
 
@@ -28,7 +28,10 @@ for entry in scheduler-service:kmarket_scheduler:$SCHEDULER_DB_PASSWORD ml-servi
       KMARKET_DB_USERNAME=$user KMARKET_DB_PASSWORD=$password KMARKET_JOBS_ENABLED=false \
       "${cmd[@]}" >"$log" 2>&1 &
     pid=$!
-    until curl -fsS "http://localhost:$PORT/q/health/ready" >/dev/null 2>&1; do sleep 0.02; done
+    until curl -fsS "http://localhost:$PORT/q/health/ready" >/dev/null 2>&1; do
+      kill -0 $pid 2>/dev/null || { echo "$svc exited during start:" >&2; tail -5 "$log" >&2; exit 1; }
+      sleep 0.02
+    done
     ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
     rss_kb=$(ps -o rss= -p $pid)
     started=$(grep -o 'started in [0-9.]*s' "$log" | grep -o '[0-9.]*')

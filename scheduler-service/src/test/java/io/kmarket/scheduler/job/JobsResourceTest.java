@@ -53,7 +53,8 @@ class JobsResourceTest {
         internal().get("/internal/jobs").then().statusCode(200)
                 .body("name", hasItems("listings", "daily-collection", "disclosures", "quotes", "corp-codes",
                         "indicators", "predictions", "evaluation", "data-quality", "raw-payload-expiry"))
-                .body("find { it.name == 'daily-collection' }.wired", equalTo(false))
+                .body("find { it.name == 'daily-collection' }.wired", equalTo(true))
+                .body("find { it.name == 't-unwired' }.wired", equalTo(false))
                 .body("find { it.name == 'daily-collection' }.schedule", equalTo("cron 0 30 16 * * ?"))
                 .body("find { it.name == 'indicators' }.after", equalTo(List.of("daily-collection")))
                 .body("find { it.name == 'data-quality' }.wired", equalTo(true));
@@ -133,7 +134,7 @@ class JobsResourceTest {
         internal().queryParam("limit", "0").get("/internal/jobs/runs").then().statusCode(400);
         internal().post("/internal/jobs/no-such-job/trigger").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", containsString("no-such-job"));
-        internal().post("/internal/jobs/daily-collection/trigger").then().statusCode(409)
+        internal().post("/internal/jobs/t-unwired/trigger").then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("no action"));
         internal().contentType(ContentType.JSON).body("{\"from\":\"2024-10-11\",\"to\":\"2024-10-01\"}")
                 .post("/internal/jobs/t-all/backfill").then().statusCode(400);

@@ -1,0 +1,66 @@
+package io.kmarket.scheduler.job;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import io.kmarket.scheduler.collect.CollectionPlan;
+import io.kmarket.scheduler.collect.CollectionRunSummary;
+import io.kmarket.scheduler.collect.CollectionService;
+import io.kmarket.scheduler.config.JobsConfig;
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * The collection jobs: each runs one plan of the collection engine for the run's logical date. The engine honours
+ * interruption, which is how a timeout or a lost leadership cancels the work.
+ */
+@ApplicationScoped
+class CollectionJobActions {
+
+    private final CollectionService collection;
+    private final JobsConfig config;
+
+    CollectionJobActions(CollectionService collection, JobsConfig config) {
+        this.collection = collection;
+        this.config = config;
+    }
+
+    @Produces
+    @Identifier("listings")
+    JobAction listings() {
+        return ctx -> outcome(collection.run(CollectionPlan.listings(ctx.logicalDate()), ctx::progress));
+    }
+
+    @Produces
+    @Identifier("daily-collection")
+    JobAction dailyCollection() {
+        return ctx -> outcome(collection.run(CollectionPlan.dailyMarket(ctx.logicalDate()), ctx::progress));
+    }
+
+    @Produces
+    @Identifier("disclosures")
+    JobAction disclosures() {
+        return ctx -> outcome(collection.run(
+                CollectionPlan.disclosures(ctx.logicalDate(), ctx.logicalDate()), ctx::progress));
+    }
+
+    @Produces
+    @Identifier("quotes")
+    JobAction quotes() {
+        return ctx -> outcome(collection.run(CollectionPlan.quotes(config.quotesWatchlist()), ctx::progress));
+    }
+
+    @Produces
+    @Identifier("corp-codes")
+    JobAction corpCodes() {
+        return ctx -> outcome(collection.run(CollectionPlan.corpCodes(), ctx::progress));
+    }
+
+    private static JobOutcome outcome(CollectionRunSummary summary) {
+        if (summary.allSucceeded()) {
+            return JobOutcome.succeeded(summary.recordsStored());
+        }
+        return JobOutcome.failed(summary.recordsStored(), "collection run " + summary.runId() + ": "
+                + summary.tasksFailed() + " of " + summary.tasks() + " tasks failed, "
+                + (summary.tasksSkipped() - summary.skippedUnconfigured()) + " skipped (see ops.fetch_execution_logs)");
+    }
+}
