@@ -131,8 +131,15 @@ public interface JobsConfig {
         @WithDefault("P1Y")
         Period window();
 
-        @WithDefault("listings,daily-collection,disclosures")
+        @WithDefault("daily-collection,disclosures")
         List<String> jobs();
+
+        /**
+         * Jobs whose source answers a snapshot of today rather than a day of history (e.g. listings): run once, for
+         * the end of the window, before the history backfills.
+         */
+        @WithDefault("listings,corp-codes")
+        List<String> snapshotJobs();
 
         /** Fixed end of the window (default: the day before today). */
         Optional<LocalDate> until();

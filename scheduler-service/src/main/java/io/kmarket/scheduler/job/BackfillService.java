@@ -127,15 +127,22 @@ public class BackfillService {
         }
         LocalDate until = first.until().orElse(LocalDate.ofInstant(clock.instant(), config.zone()).minusDays(1));
         LocalDate from = until.minus(first.window());
-        for (String name : first.jobs()) {
-            Optional<JobDefinition> job = catalog.find(name).filter(catalog::runnable);
-            if (job.isEmpty()) {
-                LOG.infof("first start: %s has no action yet, not backfilled", name);
-                continue;
-            }
-            LOG.infof("first start: backfilling %s from %s to %s", name, from, until);
-            request(job.get(), from, until, true);
+        for (String name : first.snapshotJobs()) {
+            firstStartRequest(name, until, until);
         }
+        for (String name : first.jobs()) {
+            firstStartRequest(name, from, until);
+        }
+    }
+
+    private void firstStartRequest(String name, LocalDate from, LocalDate until) {
+        Optional<JobDefinition> job = catalog.find(name).filter(catalog::runnable);
+        if (job.isEmpty()) {
+            LOG.infof("first start: %s has no action yet, not backfilled", name);
+            return;
+        }
+        LOG.infof("first start: backfilling %s from %s to %s", name, from, until);
+        request(job.get(), from, until, true);
     }
 
     private void work(long id) {
