@@ -127,8 +127,10 @@ public class BackfillService {
         }
         LocalDate until = first.until().orElse(LocalDate.ofInstant(clock.instant(), config.zone()).minusDays(1));
         LocalDate from = until.minus(first.window());
+        // A snapshot is taken on the last day its calendar allows (e.g. Friday when the window ends on a weekend).
         for (String name : first.snapshotJobs()) {
-            firstStartRequest(name, until, until);
+            catalog.find(name).map(job -> datesOf(job, until.minusWeeks(2), until)).filter(dates -> !dates.isEmpty())
+                    .ifPresent(dates -> firstStartRequest(name, dates.getLast(), dates.getLast()));
         }
         for (String name : first.jobs()) {
             firstStartRequest(name, from, until);
