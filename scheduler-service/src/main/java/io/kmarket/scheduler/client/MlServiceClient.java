@@ -22,7 +22,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class MlServiceClient {
 
     public enum Kind {
-        INDICATORS, PREDICT, EVALUATE
+        INDICATORS, TRAIN, PREDICT, EVALUATE
     }
 
     private final MlServiceRestClient client;
@@ -39,6 +39,8 @@ public class MlServiceClient {
         MlDateRequest request = new MlDateRequest(date);
         return switch (kind) {
             case INDICATORS -> client.computeIndicators(request);
+            // Walk-forward: the model learns from the year that ends on the logical date, never from later days.
+            case TRAIN -> client.train(new MlTrainRequest(date.minusYears(1), date));
             case PREDICT -> client.predict(request);
             case EVALUATE -> client.evaluate(request);
         };

@@ -24,6 +24,10 @@ interface MlServiceRestClient {
     MlRun computeIndicators(MlDateRequest request);
 
     @POST
+    @Path("/predictions/train")
+    MlRun train(MlTrainRequest request);
+
+    @POST
     @Path("/predictions/predict")
     MlRun predict(MlDateRequest request);
 

@@ -141,6 +141,10 @@ public interface JobsConfig {
         @WithDefault("listings,corp-codes")
         List<String> snapshotJobs();
 
+        /** Jobs run once for the end of the window after the history backfills, e.g. training on that history. */
+        @WithDefault("model-training")
+        List<String> finalJobs();
+
         /** Fixed end of the window (default: the day before today). */
         Optional<LocalDate> until();
     }

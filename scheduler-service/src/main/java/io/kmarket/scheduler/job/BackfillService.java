@@ -135,6 +135,10 @@ public class BackfillService {
         for (String name : first.jobs()) {
             firstStartRequest(name, from, until);
         }
+        // The worker takes requests in order, so these run once the history they need is stored.
+        for (String name : first.finalJobs()) {
+            firstStartRequest(name, until, until);
+        }
     }
 
     private void firstStartRequest(String name, LocalDate from, LocalDate until) {

@@ -31,6 +31,12 @@ class MlJobActions {
     }
 
     @Produces
+    @Identifier("model-training")
+    JobAction modelTraining() {
+        return ctx -> follow(ctx, Kind.TRAIN);
+    }
+
+    @Produces
     @Identifier("predictions")
     JobAction predictions() {
         return ctx -> follow(ctx, Kind.PREDICT);

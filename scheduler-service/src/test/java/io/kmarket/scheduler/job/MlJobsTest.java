@@ -52,7 +52,7 @@ class MlJobsTest {
 
     @BeforeEach
     void cleanSlate() throws SQLException {
-        reset(actions, "indicators", "predictions", "evaluation");
+        reset(actions, "indicators", "predictions", "evaluation", "model-training");
         MlServiceStub.reset();
         ml = MlServiceStub.server();
         clock.setSeoul("2024-10-10T17:30:00");
@@ -80,6 +80,20 @@ class MlJobsTest {
                 .withHeader(InternalTokenContract.HEADER, equalTo(InternalTokenContract.TEST_TOKEN))
                 .withRequestBody(equalToJson("{\"date\":\"2024-10-10\"}")));
         ml.verify(2, getRequestedFor(urlEqualTo("/internal/runs/run-ind")));
+    }
+
+    @Test
+    void modelTrainingLearnsFromTheYearEndingOnItsLogicalDateOnly() {
+        stubStart("/internal/predictions/train", "run-train", "train");
+        stubRunSequence("run-train", "train", 61_000);
+
+        runner.submit(catalog.find("model-training").orElseThrow(), DATE, RunTrigger.MANUAL, null);
+
+        JobRun training = awaitFinished(repository, "model-training", 1).getFirst();
+        assertThat(training.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(training.records()).isEqualTo(61_000);
+        ml.verify(1, postRequestedFor(urlEqualTo("/internal/predictions/train"))
+                .withRequestBody(equalToJson("{\"from\":\"2023-10-10\",\"to\":\"2024-10-10\"}")));
     }
 
     @Test
