@@ -156,6 +156,24 @@ public class JobRunner {
         }
     }
 
+    /** Fails and cancels the job's current run, if any, and drops its waiting runs; true if a run was stopped. */
+    public boolean cancel(String job, String reason) {
+        Deque<Pending> queue = queued.get(job);
+        if (queue != null) {
+            synchronized (queue) {
+                queue.clear();
+            }
+        }
+        Execution execution = active.get(job);
+        if (execution == null) {
+            return false;
+        }
+        LOG.warnf("%s for %s cancelled: %s", job, execution.date, reason);
+        end(execution, RunStatus.FAILED, 0, "cancelled: " + reason);
+        cancelWork(execution);
+        return true;
+    }
+
     /** Leadership lost: stop all work at once and leave the rows for the next leader to abandon and re-run. */
     public void detachAll() {
         for (Execution execution : List.copyOf(active.values())) {

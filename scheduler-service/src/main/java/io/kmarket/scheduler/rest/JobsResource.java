@@ -132,6 +132,18 @@ public class JobsResource {
         return Response.accepted(new Accepted(name, date, RunTrigger.MANUAL.value(), leadership.role())).build();
     }
 
+    /** Stops the job's current run (recorded as failed, "cancelled: by operator") and forgets its waiting runs. */
+    @POST
+    @Path("/{name}/cancel")
+    public JobView cancel(@PathParam("name") String name) {
+        JobDefinition job = definition(name);
+        requireLeader();
+        if (!runner.cancel(job.name(), "by operator")) {
+            throw new ClientErrorException(name + " has no run in progress here", Response.Status.CONFLICT);
+        }
+        return job(name);
+    }
+
     @POST
     @Path("/{name}/pause")
     public JobView pause(@PathParam("name") String name) {

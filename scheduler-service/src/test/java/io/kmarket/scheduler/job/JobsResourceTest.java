@@ -14,10 +14,12 @@ import static org.hamcrest.Matchers.hasItems;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 import jakarta.inject.Inject;
 
@@ -123,6 +125,27 @@ class JobsResourceTest {
                 .body("size()", equalTo(1)).body("[0].logicalDate", equalTo("2024-10-10"))
                 .body("[0].status", equalTo("succeeded")).body("[0].records", equalTo(1));
         internal().get("/internal/jobs/t-all").then().body("lastRun.status", equalTo("succeeded"));
+    }
+
+    @Test
+    void cancelStopsTheRunningRunAndRecordsWhy() throws SQLException {
+        reset(actions, "t-all");
+        CountDownLatch started = new CountDownLatch(1);
+        actions.set("t-all", ctx -> {
+            started.countDown();
+            Thread.sleep(Duration.ofMinutes(5));
+            return JobOutcome.succeeded(1);
+        });
+        internal().queryParam("date", "2024-10-10").post("/internal/jobs/t-all/trigger").then().statusCode(202);
+        await().atMost(JobsTestSupport.WAIT).until(() -> started.getCount() == 0);
+
+        internal().post("/internal/jobs/t-all/cancel").then().statusCode(200).body("running", equalTo(false));
+
+        JobRun cancelled = awaitFinished(repository, "t-all", 1).getFirst();
+        assertThat(cancelled.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(cancelled.error()).isEqualTo("cancelled: by operator");
+        internal().post("/internal/jobs/t-all/cancel").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("no run in progress"));
     }
 
     @Test
