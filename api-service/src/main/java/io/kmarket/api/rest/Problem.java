@@ -4,11 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * An RFC 9457 problem document: every error this service answers has this shape, served as
  * {@code application/problem+json}, so clients never have to parse a stack trace or an HTML page.
  * {@code parameter} names the request parameter that was wrong, when one was.
  */
+// Built inside exception mappers, so the native build cannot see it as a resource's return type.
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String instance, String parameter) {
 

@@ -2,10 +2,14 @@ package io.kmarket.ml.rest;
 
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * An RFC 9457 problem document: every error this service answers has this shape, served as
  * {@code application/problem+json}, so clients never have to parse a stack trace or an HTML page.
  */
+// Built inside exception mappers, so the native build cannot see it as a resource's return type.
+@RegisterForReflection
 public record Problem(String type, String title, int status, String detail, String instance) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
