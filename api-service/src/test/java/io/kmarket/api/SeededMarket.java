@@ -74,6 +74,19 @@ public final class SeededMarket {
         return day.getDayOfMonth() == 1 ? null : 30 + day.toEpochDay() % 40 + 0.5;
     }
 
+    /** Overwrites 005930's close on one day, as a new collection would. */
+    public static void setClose(LocalDate day, long close) throws SQLException {
+        try (Connection db = KmarketTestDatabase.shared().connectAsSuperuser();
+                PreparedStatement s = db.prepareStatement(
+                        "UPDATE market.daily_prices SET close = ? WHERE code = '005930' AND trade_date = ?")) {
+            s.setLong(1, close);
+            s.setObject(2, day);
+            if (s.executeUpdate() != 1) {
+                throw new IllegalStateException("005930 has no price on " + day);
+            }
+        }
+    }
+
     public static String generatedCode(int i) {
         return String.valueOf(300_000 + i);
     }

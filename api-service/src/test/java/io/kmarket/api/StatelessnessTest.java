@@ -4,8 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,12 +12,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.kmarket.api.rest.Cursor;
-import io.kmarket.testing.postgres.KmarketTestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Nothing that shapes an answer lives in the instance: data are read from the database on every request,
- * cursors carry their position, and ETags are digests of the data. So any instance answers any request alike.
+ * Nothing that shapes an answer lives in the instance: data are read from the database (the representation cache,
+ * off in these tests, only delays a change by its TTL: RepresentationCacheTest), cursors carry their position, and
+ * ETags are digests of the data. So any instance answers any request alike.
  */
 @QuarkusTest
 class StatelessnessTest {
@@ -35,13 +33,13 @@ class StatelessnessTest {
         String path = "/api/v1/stocks/005930/prices?from=" + day + "&to=" + day;
         String before = given().when().get(path).then().statusCode(200)
                 .body("prices[0].close", equalTo((int) SeededMarket.close(day))).extract().header("ETag");
-        setClose(day, 1);
+        SeededMarket.setClose(day, 1);
         try {
             String after = given().header("If-None-Match", before).when().get(path)
                     .then().statusCode(200).body("prices[0].close", equalTo(1)).extract().header("ETag");
             assertThat(after).isNotEqualTo(before);
         } finally {
-            setClose(day, SeededMarket.close(day));
+            SeededMarket.setClose(day, SeededMarket.close(day));
         }
         given().header("If-None-Match", before).when().get(path).then().statusCode(304);
     }
@@ -61,15 +59,5 @@ class StatelessnessTest {
         String first = given().when().get("/api/v1/stocks/005930/indicators").then().extract().asString();
         String second = given().when().get("/api/v1/stocks/005930/indicators").then().extract().asString();
         assertThat(second).isEqualTo(first);
-    }
-
-    private static void setClose(LocalDate day, long close) throws SQLException {
-        try (Connection db = KmarketTestDatabase.shared().connectAsSuperuser();
-                PreparedStatement s = db.prepareStatement(
-                        "UPDATE market.daily_prices SET close = ? WHERE code = '005930' AND trade_date = ?")) {
-            s.setLong(1, close);
-            s.setObject(2, day);
-            assertThat(s.executeUpdate()).isEqualTo(1);
-        }
     }
 }

@@ -18,9 +18,23 @@ public interface ApiConfig {
     @WithDefault("PT10M")
     Duration cacheMaxAge();
 
+    RepresentationCache representationCache();
+
     RateLimit rateLimit();
 
     Ml ml();
+
+    /** Series this instance rendered recently, answered again without a query; per instance, nothing shared. */
+    interface RepresentationCache {
+
+        /** How long a rendered series is reused; zero turns the cache off. */
+        @WithDefault("PT30S")
+        Duration ttl();
+
+        /** Upper bound of the bytes held (a year of one stock's prices is about 38 KB as JSON). */
+        @WithDefault("33554432")
+        long maxBytes();
+    }
 
     interface RateLimit {
 

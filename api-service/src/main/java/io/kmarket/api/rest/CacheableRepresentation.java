@@ -2,6 +2,7 @@ package io.kmarket.api.rest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.core.Variant;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.kmarket.api.config.ApiConfig;
 
@@ -33,29 +36,53 @@ public class CacheableRepresentation {
     private static final List<Variant> VARIANTS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, CSV_UTF8)
             .build();
 
+    /** One variant of a series as clients get it: its bytes and their ETag. */
+    private record Rendered(byte[] bytes, EntityTag tag) {
+    }
+
     private final ObjectMapper json;
     private final String cacheControl;
+    // Caffeine rather than the quarkus-cache annotations: the cache is sized by the bytes it holds, and its size and
+    // lifetime are read from runtime configuration.
+    private final Cache<String, Rendered> rendered;
 
     CacheableRepresentation(ObjectMapper json, ApiConfig config) {
         this.json = json;
         // Shared caches may keep these too: the answer is the same for every client.
         this.cacheControl = "public, max-age=" + config.cacheMaxAge().toSeconds();
+        ApiConfig.RepresentationCache cache = config.representationCache();
+        this.rendered = Caffeine.newBuilder()
+                .maximumWeight(cache.ttl().isZero() ? 0 : cache.maxBytes())
+                .weigher((String key, Rendered value) -> key.length() + value.bytes().length)
+                .expireAfterWrite(cache.ttl())
+                .build();
     }
 
-    /** JSON unless the client prefers CSV; 406 when it accepts neither. */
-    public Response respond(Request request, Object body, Supplier<String> csv) {
+    /**
+     * JSON unless the client prefers CSV; 406 when it accepts neither. {@code key} names the series (resource and
+     * parameters); the rows are loaded only when this instance has not rendered that variant within the cache's
+     * lifetime, which is kept well below what Cache-Control already allows every client to reuse.
+     */
+    public <T> Response respond(Request request, String key, Supplier<T> rows, Function<T, Object> asJson,
+            Function<T, String> asCsv) {
         Variant variant = request.selectVariant(VARIANTS);
         if (variant == null) {
             throw new NotAcceptableException("this resource is available as application/json or text/csv");
         }
-        boolean asCsv = variant.getMediaType().isCompatible(CSV_UTF8);
-        byte[] bytes = asCsv ? csv.get().getBytes(StandardCharsets.UTF_8) : toJson(body);
-        EntityTag tag = new EntityTag(digest(bytes));
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        Response.ResponseBuilder answer = notModified != null ? notModified
-                : Response.ok(bytes, asCsv ? CSV_UTF8 : MediaType.APPLICATION_JSON_TYPE);
+        boolean asCsvVariant = variant.getMediaType().isCompatible(CSV_UTF8);
+        Rendered answer = rendered.get(key + (asCsvVariant ? "|csv" : "|json"), k -> {
+            T loaded = rows.get();
+            return render(asCsvVariant ? asCsv.apply(loaded).getBytes(StandardCharsets.UTF_8) : toJson(asJson.apply(loaded)));
+        });
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(answer.tag());
+        Response.ResponseBuilder builder = notModified != null ? notModified
+                : Response.ok(answer.bytes(), asCsvVariant ? CSV_UTF8 : MediaType.APPLICATION_JSON_TYPE);
         // Vary: Accept is added by Request.selectVariant.
-        return answer.tag(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+        return builder.tag(answer.tag()).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+    }
+
+    private static Rendered render(byte[] bytes) {
+        return new Rendered(bytes, new EntityTag(digest(bytes)));
     }
 
     private byte[] toJson(Object body) {

@@ -113,10 +113,11 @@ public class StocksResource {
             @Context Request request) {
         String valid = RequestParams.stockCode("code", code);
         RequestParams.DateRange range = RequestParams.range(from, to, ChronoUnit.YEARS, 1, config.maxSpanDays());
-        List<DailyPrice> rows = prices.stockPrices(valid, range.from(), range.to());
-        requireKnownStockWhenEmpty(valid, rows);
-        return representation.respond(request, new PriceSeries(valid, range.from(), range.to(), rows),
-                () -> Csv.prices(rows));
+        return representation.respond(request, "prices/" + valid + "/" + range.from() + "/" + range.to(), () -> {
+            List<DailyPrice> rows = prices.stockPrices(valid, range.from(), range.to());
+            requireKnownStockWhenEmpty(valid, rows);
+            return rows;
+        }, rows -> new PriceSeries(valid, range.from(), range.to(), rows), Csv::prices);
     }
 
     @GET
@@ -133,10 +134,11 @@ public class StocksResource {
             @Parameter(example = "2025-12-30") @QueryParam("to") String to, @Context Request request) {
         String valid = RequestParams.stockCode("code", code);
         RequestParams.DateRange range = RequestParams.range(from, to, ChronoUnit.YEARS, 1, config.maxSpanDays());
-        List<IndicatorRow> rows = indicators.range(valid, range.from(), range.to());
-        requireKnownStockWhenEmpty(valid, rows);
-        return representation.respond(request, new IndicatorSeries(valid, range.from(), range.to(), rows),
-                () -> Csv.indicators(rows));
+        return representation.respond(request, "indicators/" + valid + "/" + range.from() + "/" + range.to(), () -> {
+            List<IndicatorRow> rows = indicators.range(valid, range.from(), range.to());
+            requireKnownStockWhenEmpty(valid, rows);
+            return rows;
+        }, rows -> new IndicatorSeries(valid, range.from(), range.to(), rows), Csv::indicators);
     }
 
     @GET
