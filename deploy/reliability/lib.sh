@@ -9,8 +9,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 PG_BIN=${KMARKET_PG_BIN:-/usr/lib/postgresql/15/bin}
 PG_PORT=${PG_PORT:-15433}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-SCHEDULER_JAR=$ROOT/scheduler-service/target/quarkus-app/quarkus-run.jar
 WORK=$(mktemp -d /tmp/kmarket-reliability.XXXXXX)
+SCHEDULER_JAR=$WORK/scheduler-service/quarkus-run.jar
 TOKEN=reliability
 INSTANCE_ENV=()
 INSTANCE_JAVA_OPTS=()
@@ -23,21 +23,26 @@ die() { log "$*"; exit 1; }
 # Processes by port (scheduler instances and the sandbox), all SIGKILLed on exit.
 declare -A PID
 cleanup() {
-    for port in "${!PID[@]}"; do kill -9 "${PID[$port]}" 2>/dev/null || true; done
+    for port in "${!PID[@]}"; do kill -9 "${PID[$port]}" 2>/dev/null && wait "${PID[$port]}" 2>/dev/null || true; done
     as_postgres "$PG_BIN/pg_ctl" -D "$WORK/data" -m immediate -w stop >/dev/null 2>&1 || true
     if [ -n "${KEEP_LOGS:-}" ]; then log "logs kept in $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
-# Builds the given modules unless their runnable jar exists.
+# Builds the given modules unless their runnable jar exists, then runs them from a copy in $WORK/<module name>: a
+# build in the worktree during a measurement would otherwise replace the jars under the running JVMs.
 ensure_built() {
     local module missing=()
     for module in "$@"; do
         [ -f "$ROOT/$module/target/quarkus-app/quarkus-run.jar" ] || missing+=("$module")
     done
-    [ ${#missing[@]} = 0 ] && return
-    log "building ${missing[*]}"
-    (cd "$ROOT" && JAVA_HOME=${JAVA%/bin/java} ./mvnw -B -q -pl "$(IFS=,; echo "${missing[*]}")" -am package -DskipTests)
+    if [ ${#missing[@]} != 0 ]; then
+        log "building ${missing[*]}"
+        (cd "$ROOT" && JAVA_HOME=${JAVA%/bin/java} ./mvnw -B -q -pl "$(IFS=,; echo "${missing[*]}")" -am package -DskipTests)
+    fi
+    for module in "$@"; do
+        cp -r "$ROOT/$module/target/quarkus-app" "$WORK/$(basename "$module")"
+    done
 }
 
 psql_admin() { "$PG_BIN/psql" -X -q -h "$WORK" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 "$@"; }
@@ -82,9 +87,33 @@ wait_until() { # timeout_ms command...
     done
 }
 
-# The scheduler's internal API (X-Internal-Token).
-api() { curl -s --max-time 5 -H "X-Internal-Token: $TOKEN" "$@"; }
-paused() { api "http://localhost:$1/internal/jobs/$2" | grep -q '"paused": *true'; }
+# The scheduler's internal API (X-Internal-Token); generous timeout: the machine may be loaded.
+api() { curl -s --max-time 30 -H "X-Internal-Token: $TOKEN" "$@"; }
+paused() { api "http://localhost:$1/internal/jobs/$PAUSED_JOB" | grep -q '"paused": *true'; }
+
+# Pause across restarts: PAUSED_JOB is made to fire every 10 s, then paused through the API; however often the
+# instances are killed and restarted, it must stay paused on every instance and never run, and once resumed it
+# must fire (which shows that the check could fail).
+PAUSED_JOB=raw-payload-expiry
+INSTANCE_ENV+=("KMARKET_JOBS_JOB_RAW_PAYLOAD_EXPIRY_CRON=0/10 * * * * ?")
+pause_job() { # port
+    api -X POST "http://localhost:$1/internal/jobs/$PAUSED_JOB/pause" >/dev/null
+    paused "$1" || die "pausing $PAUSED_JOB did not take"
+    RUNS_BEFORE_PAUSE=$(sql "SELECT coalesce(max(id), 0) FROM ops.job_runs")
+}
+paused_job_runs() { sql "SELECT count(*) FROM ops.job_runs WHERE job_name = '$PAUSED_JOB' AND id > $RUNS_BEFORE_PAUSE"; }
+has_paused_job_run() { [ "$(paused_job_runs)" -gt 0 ]; }
+# Prints "pause_survived_restarts=... runs_while_paused=... fired_after_resume_ms=..." for the given instances;
+# the first one must be the leader.
+pause_verdict() {
+    local survived=true p while_paused t0 fired=never
+    for p in "$@"; do paused "$p" || survived=false; done
+    while_paused=$(paused_job_runs)
+    t0=$(now_ms)
+    api -X POST "http://localhost:$1/internal/jobs/$PAUSED_JOB/resume" >/dev/null
+    wait_until 60000 has_paused_job_run && fired=$(( $(now_ms) - t0 ))
+    echo "pause_survived_restarts=$survived runs_while_paused=$while_paused fired_after_resume_ms=$fired"
+}
 
 # Starts instance A, waits for it to lead, then instance B as standby.
 start_pair() {
