@@ -127,18 +127,28 @@ public class BackfillService {
         }
         LocalDate until = first.until().orElse(LocalDate.ofInstant(clock.instant(), config.zone()).minusDays(1));
         LocalDate from = until.minus(first.window());
-        // A snapshot is taken on the last day its calendar allows (e.g. Friday when the window ends on a weekend).
         for (String name : first.snapshotJobs()) {
-            catalog.find(name).map(job -> datesOf(job, until.minusWeeks(2), until)).filter(dates -> !dates.isEmpty())
-                    .ifPresent(dates -> firstStartRequest(name, dates.getLast(), dates.getLast()));
+            LocalDate day = lastOpenDay(name, until);
+            firstStartRequest(name, day, day);
         }
         for (String name : first.jobs()) {
             firstStartRequest(name, from, until);
         }
         // The worker takes requests in order, so these run once the history they need is stored.
         for (String name : first.finalJobs()) {
-            firstStartRequest(name, until, until);
+            LocalDate day = lastOpenDay(name, until);
+            firstStartRequest(name, day, day);
         }
+    }
+
+    /**
+     * The last day up to {@code until} that the job's calendar allows (e.g. Friday when the window ends on a weekend):
+     * a one-day request for a closed day would cover no date at all and the job would silently never run.
+     */
+    private LocalDate lastOpenDay(String name, LocalDate until) {
+        List<LocalDate> open = catalog.find(name).map(job -> datesOf(job, until.minusWeeks(2), until))
+                .orElse(List.of());
+        return open.isEmpty() ? until : open.getLast();
     }
 
     private void firstStartRequest(String name, LocalDate from, LocalDate until) {

@@ -1,0 +1,145 @@
+# Shared steps of the reliability scripts (sourced, not run): a throw-away PostgreSQL cluster, scheduler-service
+# instances on given ports, their role, the internal API, timing and figures. Every process it starts is killed and
+# the cluster removed on exit.
+#
+# Reads: KMARKET_PG_BIN, PG_PORT (15433), JAVA_HOME. Callers may add environment variables (INSTANCE_ENV) and JVM
+# options (INSTANCE_JAVA_OPTS) for every scheduler instance before starting one.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+PG_BIN=${KMARKET_PG_BIN:-/usr/lib/postgresql/15/bin}
+PG_PORT=${PG_PORT:-15433}
+JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+WORK=$(mktemp -d /tmp/kmarket-reliability.XXXXXX)
+SCHEDULER_JAR=$WORK/scheduler-service/quarkus-run.jar
+TOKEN=reliability
+INSTANCE_ENV=()
+INSTANCE_JAVA_OPTS=()
+
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+now_ms() { date +%s%3N; }
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "$*"; exit 1; }
+
+# Processes by port (scheduler instances and the sandbox), all SIGKILLed on exit.
+declare -A PID
+cleanup() {
+    for port in "${!PID[@]}"; do kill -9 "${PID[$port]}" 2>/dev/null && wait "${PID[$port]}" 2>/dev/null || true; done
+    as_postgres "$PG_BIN/pg_ctl" -D "$WORK/data" -m immediate -w stop >/dev/null 2>&1 || true
+    if [ -n "${KEEP_LOGS:-}" ]; then log "logs kept in $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+# Builds the given modules unless their runnable jar exists, then runs them from a copy in $WORK/<module name>: a
+# build in the worktree during a measurement would otherwise replace the jars under the running JVMs.
+ensure_built() {
+    local module missing=()
+    for module in "$@"; do
+        [ -f "$ROOT/$module/target/quarkus-app/quarkus-run.jar" ] || missing+=("$module")
+    done
+    if [ ${#missing[@]} != 0 ]; then
+        log "building ${missing[*]}"
+        (cd "$ROOT" && JAVA_HOME=${JAVA%/bin/java} ./mvnw -B -q -pl "$(IFS=,; echo "${missing[*]}")" -am package -DskipTests)
+    fi
+    for module in "$@"; do
+        cp -r "$ROOT/$module/target/quarkus-app" "$WORK/$(basename "$module")"
+    done
+}
+
+psql_admin() { "$PG_BIN/psql" -X -q -h "$WORK" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 "$@"; }
+sql() { psql_admin -d kmarket -At -F ' ' -c "$1"; }
+
+# A fresh cluster with the kmarket database and the service roles of deploy/db/roles.sql.
+start_postgres() {
+    [ "$(id -u)" = 0 ] && chown postgres "$WORK"
+    as_postgres "$PG_BIN/initdb" -D "$WORK/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+    as_postgres "$PG_BIN/pg_ctl" -D "$WORK/data" -l "$WORK/postgres.log" -w \
+        -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+    psql_admin -d postgres -c "CREATE DATABASE kmarket"
+    psql_admin -d kmarket -v scheduler_password=$TOKEN -v ml_password=$TOKEN -v api_password=$TOKEN \
+        -f "$ROOT/deploy/db/roles.sql" >/dev/null
+}
+
+# One scheduler-service instance on the port; no first-start backfill (the scripts drive the runs themselves).
+start_instance() {
+    local port=$1
+    env KMARKET_HTTP_PORT="$port" KMARKET_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/kmarket" \
+        KMARKET_DB_USERNAME=kmarket_scheduler KMARKET_DB_PASSWORD=$TOKEN KMARKET_INTERNAL_TOKEN=$TOKEN \
+        KMARKET_JOBS_FIRST_START_ENABLED=false "${INSTANCE_ENV[@]}" \
+        "$JAVA" -Xmx512m "${INSTANCE_JAVA_OPTS[@]}" -jar "$SCHEDULER_JAR" >>"$WORK/instance-$port.log" 2>&1 &
+    PID[$port]=$!
+}
+
+# SIGKILL, as a crash: no shutdown hook, no lock release, the run row stays 'running'.
+crash_instance() {
+    kill -9 "${PID[$1]}"
+    wait "${PID[$1]}" 2>/dev/null || true
+}
+
+role() { curl -s --max-time 1 "http://localhost:$1/q/health/ready" | grep -o '"role": *"[a-z]*"' | sed 's/.*"\([a-z]*\)"$/\1/' || true; }
+is_role() { [ "$(role "$1")" = "$2" ]; }
+leaders_among() { local p; for p in "$@"; do role "$p"; done | grep -c leader || true; }
+
+wait_until() { # timeout_ms command...
+    local deadline=$(( $(now_ms) + $1 )); shift
+    until "$@"; do
+        [ "$(now_ms)" -lt "$deadline" ] || return 1
+        sleep 0.05
+    done
+}
+
+# The scheduler's internal API (X-Internal-Token); generous timeout: the machine may be loaded.
+api() { curl -s --max-time 30 -H "X-Internal-Token: $TOKEN" "$@"; }
+paused() { api "http://localhost:$1/internal/jobs/$PAUSED_JOB" | grep -q '"paused": *true'; }
+
+# Pause across restarts: PAUSED_JOB is made to fire every 10 s, then paused through the API; however often the
+# instances are killed and restarted, it must stay paused on every instance and never run, and once resumed it
+# must fire (which shows that the check could fail).
+PAUSED_JOB=raw-payload-expiry
+INSTANCE_ENV+=("KMARKET_JOBS_JOB_RAW_PAYLOAD_EXPIRY_CRON=0/10 * * * * ?")
+pause_job() { # port
+    api -X POST "http://localhost:$1/internal/jobs/$PAUSED_JOB/pause" >/dev/null
+    paused "$1" || die "pausing $PAUSED_JOB did not take"
+    RUNS_BEFORE_PAUSE=$(sql "SELECT coalesce(max(id), 0) FROM ops.job_runs")
+}
+paused_job_runs() { sql "SELECT count(*) FROM ops.job_runs WHERE job_name = '$PAUSED_JOB' AND id > $RUNS_BEFORE_PAUSE"; }
+has_paused_job_run() { [ "$(paused_job_runs)" -gt 0 ]; }
+# Prints "pause_survived_restarts=... runs_while_paused=... fired_after_resume_ms=..." for the given instances;
+# the first one must be the leader.
+pause_verdict() {
+    local survived=true p while_paused t0 fired=never
+    for p in "$@"; do paused "$p" || survived=false; done
+    while_paused=$(paused_job_runs)
+    t0=$(now_ms)
+    api -X POST "http://localhost:$1/internal/jobs/$PAUSED_JOB/resume" >/dev/null
+    wait_until 60000 has_paused_job_run && fired=$(( $(now_ms) - t0 ))
+    echo "pause_survived_restarts=$survived runs_while_paused=$while_paused fired_after_resume_ms=$fired"
+}
+
+# Starts instance A, waits for it to lead, then instance B as standby.
+start_pair() {
+    start_instance "$1"
+    wait_until 120000 is_role "$1" leader || die "instance $1 never led"
+    start_instance "$2"
+    wait_until 120000 is_role "$2" standby || die "instance $2 never came up"
+}
+
+# Kills the leader; FAILOVER_MS = milliseconds until the standby reports itself leader.
+failover() { # leader standby
+    local t0
+    t0=$(now_ms)
+    crash_instance "$1"
+    wait_until 30000 is_role "$2" leader || die "no takeover by $2 within 30 s"
+    FAILOVER_MS=$(( $(now_ms) - t0 ))
+}
+
+# The killed instance comes back and must stay standby: exactly one leader between the two.
+restart_as_standby() { # port other_port
+    start_instance "$1"
+    wait_until 120000 is_role "$1" standby || die "restarted $1 never came up"
+    [ "$(leaders_among "$1" "$2")" = 1 ] || die "$(leaders_among "$1" "$2") leaders after restarting $1"
+}
+
+# "median max" of whole numbers.
+median_max() {
+    printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2), a[NR]}'
+}

@@ -1,0 +1,131 @@
+package io.kmarket.scheduler.job;
+
+import static io.kmarket.scheduler.job.JobsTestSupport.WAIT;
+import static io.kmarket.scheduler.job.JobsTestSupport.dates;
+import static io.kmarket.scheduler.job.JobsTestSupport.reset;
+import static io.kmarket.scheduler.job.JobsTestSupport.runs;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.kmarket.scheduler.job.BackfillService.Backfill;
+import io.kmarket.testing.postgres.KmarketTestDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * First start: an empty ops.job_runs gets the configured window of history once. The window ends on a Sunday, so
+ * the one-day jobs (snapshot and final, both on trading days here) must run for the Friday.
+ */
+@QuarkusTest
+@TestProfile(FirstStartTest.FirstStartEnabled.class)
+class FirstStartTest {
+
+    /** t-none stands for listings (snapshot), t-all for daily collection (history), t-slow for model training. */
+    public static class FirstStartEnabled implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("kmarket.jobs.first-start.enabled", "true",
+                    "kmarket.jobs.first-start.window", "P7D",
+                    "kmarket.jobs.first-start.snapshot-jobs", "t-none",
+                    "kmarket.jobs.first-start.jobs", "t-all",
+                    "kmarket.jobs.first-start.final-jobs", "t-slow");
+        }
+    }
+
+    private static final LocalDate WINDOW_START = LocalDate.of(2024, 1, 7);
+    private static final LocalDate SUNDAY_END = LocalDate.of(2024, 1, 14);
+    private static final LocalDate FRIDAY = LocalDate.of(2024, 1, 12);
+    /** The trading days of 7..14 January 2024 (no KRX holiday that week). */
+    private static final List<LocalDate> WINDOW_TRADING_DAYS = List.of(LocalDate.of(2024, 1, 8),
+            LocalDate.of(2024, 1, 9), LocalDate.of(2024, 1, 10), LocalDate.of(2024, 1, 11), FRIDAY);
+
+    @Inject
+    MutableClock clock;
+    @Inject
+    JobScheduler scheduler;
+    @Inject
+    Recovery recovery;
+    @Inject
+    Leadership leadership;
+    @Inject
+    BackfillService backfills;
+    @Inject
+    JobRunRepository repository;
+    @Inject
+    TestActions actions;
+
+    @Test
+    void anEmptyDatabaseGetsItsWindowOnceSnapshotFirstHistoryThenFinalJobs() throws SQLException {
+        await().atMost(WAIT).until(leadership::isLeader);
+        reset(actions, "t-none", "t-all", "t-slow");
+        emptyJobTables();
+        AtomicReference<List<LocalDate>> historyWhenSnapshotRan = new AtomicReference<>();
+        AtomicReference<List<JobRun>> historyWhenFinalRan = new AtomicReference<>();
+        actions.set("t-none", ctx -> {
+            historyWhenSnapshotRan.set(List.copyOf(actions.calls("t-all")));
+            return JobOutcome.succeeded(1);
+        });
+        actions.set("t-slow", ctx -> {
+            historyWhenFinalRan.set(runs(repository, "t-all"));
+            return JobOutcome.succeeded(1);
+        });
+        clock.setSeoul("2024-01-15T09:00:00");
+
+        // What a new leader does (Leadership's election calls it), then the leader's first tick.
+        recovery.recover();
+        scheduler.tick();
+
+        List<Backfill> requested = await().atMost(WAIT).until(this::backfillsOldestFirst,
+                all -> all.size() == 3 && all.stream().allMatch(b -> b.status().equals("done")));
+        assertThat(requested).extracting(Backfill::jobName, Backfill::from, Backfill::to, Backfill::datesTotal,
+                Backfill::datesDone).containsExactly(
+                        tuple("t-none", FRIDAY, FRIDAY, 1, 1),
+                        tuple("t-all", WINDOW_START, SUNDAY_END, 5, 5),
+                        tuple("t-slow", FRIDAY, FRIDAY, 1, 1));
+        assertThat(actions.calls("t-none")).containsExactly(FRIDAY);
+        assertThat(actions.calls("t-all")).containsExactlyElementsOf(WINDOW_TRADING_DAYS);
+        assertThat(actions.calls("t-slow")).containsExactly(FRIDAY);
+        assertThat(historyWhenSnapshotRan.get()).as("history collected before the snapshot").isEmpty();
+        assertThat(historyWhenFinalRan.get()).as("history when the final job ran")
+                .allMatch(run -> run.status() == RunStatus.SUCCEEDED && run.trigger() == RunTrigger.BACKFILL)
+                .extracting(JobRun::logicalDate).containsExactlyElementsOf(WINDOW_TRADING_DAYS);
+
+        // A second start (the database is no longer empty) requests nothing and runs nothing again.
+        recovery.recover();
+        scheduler.tick();
+        assertThat(backfillsOldestFirst()).extracting(Backfill::id)
+                .containsExactlyElementsOf(requested.stream().map(Backfill::id).toList());
+        assertThat(dates(runs(repository, "t-all"))).containsExactlyElementsOf(WINDOW_TRADING_DAYS);
+        assertThat(dates(runs(repository, "t-none"))).containsExactly(FRIDAY);
+        assertThat(dates(runs(repository, "t-slow"))).containsExactly(FRIDAY);
+        assertThat(actions.calls("t-all")).hasSize(WINDOW_TRADING_DAYS.size());
+    }
+
+    private List<Backfill> backfillsOldestFirst() {
+        return backfills.recent(50).stream().sorted(Comparator.comparingLong(Backfill::id)).toList();
+    }
+
+    /** First start means no run and no backfill of any job, whatever the other tests of this JVM left behind. */
+    private static void emptyJobTables() throws SQLException {
+        try (Connection c = KmarketTestDatabase.shared().connectAsSuperuser(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM ops.job_runs");
+            s.executeUpdate("DELETE FROM ops.job_backfills");
+            s.executeUpdate("DELETE FROM ops.job_state");
+        }
+    }
+}
