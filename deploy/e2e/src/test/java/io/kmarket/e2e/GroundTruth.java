@@ -3,7 +3,9 @@ package io.kmarket.e2e;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +20,12 @@ final class GroundTruth {
 
     GroundTruth(Sandbox sandbox) {
         this.sandbox = sandbox;
+    }
+
+    List<LocalDate> tradingDays(LocalDate from, LocalDate to) {
+        List<LocalDate> days = new ArrayList<>();
+        sandbox.truth("calendar?from=" + from + "&to=" + to).forEach(day -> days.add(LocalDate.parse(text(day, "date"))));
+        return days;
     }
 
     /** Every bar of the day by code: open|high|low|close|volume|value|marketCap|shares (KRX's unadjusted prices). */

@@ -33,13 +33,13 @@ final class Platform {
 
     /**
      * As ./kmarket up does for the sandbox, KRX may go faster than the real site's 60 calls a minute: 20 calls a
-     * second against the sandbox's 50 (set in {@link Sandbox#raiseLimits()}). Timeouts of 5 s instead of 10-15 s, so a
+     * second against the sandbox's 50 (set in {@link Sandbox#raiseLimits()}). Timeouts of 3 s instead of 10-15 s, so a
      * "timeout" fault costs less; the sandbox holds such a connection for 20 s, so the client's timeout fires.
      */
     private void configureSites() {
         stored.execute("""
                 UPDATE ops.site_config SET rate_limit_per_minute = 1200, updated_at = now() WHERE site_code = 'KRX';
-                UPDATE ops.site_config SET timeout_ms = 5000, updated_at = now() WHERE site_code IN ('KRX', 'DART')""");
+                UPDATE ops.site_config SET timeout_ms = 3000, updated_at = now() WHERE site_code IN ('KRX', 'DART')""");
     }
 
     /** Empties what collection writes. */

@@ -1,5 +1,7 @@
 package io.kmarket.e2e;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,8 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class Sandbox implements AutoCloseable {
 
-    /** Sandbox time stands still on a Friday evening in Seoul: every date the scenarios use is in the past. */
-    static final String FROZEN_AT = "2026-01-23T09:00:00Z";
     /** How long a "timeout" fault holds the connection before dropping it: longer than the client's timeout. */
     static final String TIMEOUT_HOLD = "PT20S";
 
@@ -26,9 +26,10 @@ final class Sandbox implements AutoCloseable {
     }
 
     static Sandbox start() {
-        Sandbox sandbox = new Sandbox(ChildApp.start("sandbox", "deploy/sandbox", Map.of(
-                "KMARKET_SANDBOX_FROZEN_AT", FROZEN_AT,
-                "KMARKET_SANDBOX_CHAOS_TIMEOUT_HOLD", TIMEOUT_HOLD)));
+        // Sandbox time runs with the real clock: frozen, every request would fall into the same second of its
+        // per-second rate windows, and KRX would block the client after 50 requests, however slow.
+        Sandbox sandbox = new Sandbox(ChildApp.start("sandbox", "deploy/sandbox",
+                Map.of("KMARKET_SANDBOX_CHAOS_TIMEOUT_HOLD", TIMEOUT_HOLD)));
         sandbox.raiseLimits();
         return sandbox;
     }
@@ -58,6 +59,11 @@ final class Sandbox implements AutoCloseable {
     /** The number of injected faults of one kind (timeout, error, tooMany, truncate, malformed) for a source. */
     long chaosCount(String source, String kind) {
         return stats().path("sources").path(source).path("chaosByKind").path(kind).asLong(0);
+    }
+
+    /** The sandbox's today (Asia/Seoul): the scenarios collect the month before it, all of it in the past. */
+    YearMonth lastFullMonth() {
+        return YearMonth.from(LocalDate.parse(http.get("/sandbox/clock").path("today").asText())).minusMonths(1);
     }
 
     JsonNode truth(String pathAndQuery) {

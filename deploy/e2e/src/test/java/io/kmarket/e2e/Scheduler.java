@@ -3,7 +3,11 @@ package io.kmarket.e2e;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,6 +72,40 @@ final class Scheduler implements AutoCloseable {
     /** Starts the plan and waits for its end. */
     JsonNode run(Map<String, Object> plan, Duration atMost) {
         return awaitFinished(collect(plan), atMost);
+    }
+
+    /** What {@link #runUntilSucceeded} did: one line per run, and the plans that never succeeded. */
+    record Rounds(List<String> runs, List<Map<String, Object>> unfinished) {
+    }
+
+    /**
+     * Runs the plans together (as overlapping jobs would), then again those whose run did not succeed, as an
+     * operator or the jobs' retries would, at most {@code maxRounds} times.
+     */
+    Rounds runUntilSucceeded(List<Map<String, Object>> plans, int maxRounds, Duration roundTimeout) {
+        List<Map<String, Object>> unfinished = new ArrayList<>(plans);
+        List<String> runs = new ArrayList<>();
+        for (int round = 1; round <= maxRounds && !unfinished.isEmpty(); round++) {
+            Map<Map<String, Object>, String> started = new LinkedHashMap<>();
+            unfinished.forEach(plan -> started.put(plan, collect(plan)));
+            for (Map.Entry<Map<String, Object>, String> run : started.entrySet()) {
+                JsonNode view = awaitFinished(run.getValue(), roundTimeout);
+                runs.add("round " + round + ": " + view.path("plan").asText() + " " + view.path("status").asText()
+                        + " " + view.path("summary"));
+                if ("succeeded".equals(view.path("status").asText())) {
+                    unfinished.remove(run.getKey());
+                }
+            }
+        }
+        return new Rounds(runs, unfinished);
+    }
+
+    static Map<String, Object> dailyMarket(LocalDate date) {
+        return Map.of("plan", "dailyMarket", "date", date.toString());
+    }
+
+    static Map<String, Object> disclosures(LocalDate from, LocalDate to) {
+        return Map.of("plan", "disclosures", "from", from.toString(), "to", to.toString());
     }
 
     void kill() {
