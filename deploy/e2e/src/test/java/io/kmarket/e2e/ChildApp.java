@@ -67,14 +67,6 @@ final class ChildApp implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    Path log() {
-        return log;
-    }
-
-    boolean alive() {
-        return process.isAlive();
-    }
-
     private void awaitReady() {
         Json http = new Json(baseUrl(), Map.of());
         await(name + " ready").atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
