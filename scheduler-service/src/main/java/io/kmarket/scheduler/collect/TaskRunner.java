@@ -2,11 +2,13 @@ package io.kmarket.scheduler.collect;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -101,9 +103,9 @@ class TaskRunner {
             Thread.currentThread().interrupt();
             return skip(runId, task, started, "cancelled", "the run was cancelled");
         } catch (MalformedPayloadException e) {
-            // The whole answer is rejected: recorded as a rejection too, so malformed answers can be counted.
-            return fail(runId, task, site, context, started, startNanos, "malformed", e,
-                    List.of(new Rejection("malformed answer: " + e.getMessage(), null)));
+            // The whole answer is rejected: recorded as a rejection too, one per answer (concurrent pages may bring
+            // several), so every malformed answer can be counted.
+            return fail(runId, task, site, context, started, startNanos, "malformed", e, malformedAnswers(e));
         } catch (RateLimitedException e) {
             return fail(runId, task, site, context, started, startNanos, "rate_limited", e, List.of());
         } catch (TransientFetchException e) {
@@ -128,6 +130,13 @@ class TaskRunner {
                 e.getMessage()), rejections);
         health(site, false, duration, errorType + ": " + e.getMessage());
         return TaskOutcome.failed();
+    }
+
+    private static List<Rejection> malformedAnswers(MalformedPayloadException e) {
+        return Stream.concat(Stream.of(e), Arrays.stream(e.getSuppressed()))
+                .filter(MalformedPayloadException.class::isInstance)
+                .map(malformed -> new Rejection("malformed answer: " + malformed.getMessage(), null))
+                .toList();
     }
 
     private TaskOutcome skipOpenCircuit(UUID runId, CollectionTask task, SiteRuntime site, Instant started) {

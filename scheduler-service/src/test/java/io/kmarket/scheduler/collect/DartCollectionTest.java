@@ -67,6 +67,29 @@ class DartCollectionTest {
     }
 
     @Test
+    void everyMalformedPageOfAWalkIsRecordedAndNothingOfTheWalkIsStored() {
+        var server = UpstreamStub.server();
+        server.stubFor(DartStub.list("20240301", "20240331", 1).willReturn(DartStub.json(
+                DartStub.page(1, 3, "20240305000001"))));
+        for (int page = 2; page <= 3; page++) {
+            // Slow enough that both pages are in flight before either answer arrives.
+            server.stubFor(DartStub.list("20240301", "20240331", page).willReturn(aResponse().withStatus(200)
+                    .withFixedDelay(300).withHeader("Content-Type", "text/html; charset=utf-8")
+                    .withBody("<html><head><title>서비스 점검 안내</title></head></html>")));
+        }
+
+        CollectionRunSummary run = collection.run(
+                CollectionPlan.disclosures(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 31)), ProgressListener.NONE);
+
+        assertThat(run.tasksFailed()).isEqualTo(1);
+        assertThat(Db.rows("SELECT status, error_type FROM ops.fetch_execution_logs WHERE run_id = '"
+                + run.runId() + "'")).containsExactly("failed|malformed");
+        assertThat(Db.count("SELECT count(*) FROM ops.rejected_records WHERE run_id = '" + run.runId()
+                + "' AND reason LIKE 'malformed answer: %'")).as("one per malformed page").isEqualTo(2);
+        assertThat(Db.count("SELECT count(*) FROM market.disclosures WHERE rcept_no = '20240305000001'")).isZero();
+    }
+
+    @Test
     void theFirstEmptyPageEndsThePaginationOfARecordedAnswer() {
         var server = UpstreamStub.server();
         server.stubFor(DartStub.list("20230201", "20230208", 1).willReturn(DartStub.sample("dart/list_samsung.json")));

@@ -1,6 +1,8 @@
 package io.kmarket.scheduler.collect;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -199,5 +201,28 @@ class KrxCollectionTest {
         assertThat(run.tasksFailed()).isEqualTo(1);
         assertThat(Db.rows("SELECT status, attempts, error_type FROM ops.fetch_execution_logs WHERE run_id = '"
                 + run.runId() + "'")).containsExactly("failed|1|blocked");
+    }
+
+    @Test
+    void aMaintenancePageInPlaceOfTheLoginPageIsARecordedMalformedAnswer() {
+        // With a session, the data call says LOGOUT; without one, the task logs in at once: both reach the login page.
+        UpstreamStub.server().stubFor(KrxStub.data(DAILY, Map.of("trdDd", "20210303"))
+                .willReturn(aResponse().withStatus(400).withBody("LOGOUT")));
+        UpstreamStub.server().stubFor(get(urlPathEqualTo("/krx/contents/MDC/COMS/client/MDCCOMS001.cmd"))
+                .willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
+                        .withBody("<!DOCTYPE html>\n<html><head><title>서비스 점검 안내</title></head>"
+                                + "<body>잠시 후 다시 이용해 주세요.</body></html>")));
+        int loginsBefore = KrxStub.logins();
+        LocalDate day = LocalDate.of(2021, 3, 3);
+
+        CollectionRunSummary run = collection.run(new CollectionPlan("maintenance", List.of(
+                new CollectionTask("KRX", Dataset.DAILY_MARKET, "STK", day, day))), ProgressListener.NONE);
+
+        assertThat(run.tasksFailed()).isEqualTo(1);
+        assertThat(Db.rows("SELECT status, error_type FROM ops.fetch_execution_logs WHERE run_id = '"
+                + run.runId() + "'")).containsExactly("failed|malformed");
+        assertThat(Db.rows("SELECT reason FROM ops.rejected_records WHERE run_id = '" + run.runId() + "'"))
+                .containsExactly("malformed answer: KRX served a maintenance page instead of its login page: 서비스 점검 안내");
+        assertThat(KrxStub.logins()).as("credentials never posted to a maintenance page").isEqualTo(loginsBefore);
     }
 }

@@ -60,6 +60,7 @@ public class DartDisclosuresFetcher extends DartFetcher {
         int totalPages = first.path("total_page").asInt(1);
         List<Future<JsonNode>> inFlight = new ArrayList<>();
         Semaphore slots = new Semaphore(window);
+        // Set by an empty page or a failed one: no further page is started, those in flight are awaited.
         AtomicBoolean ended = new AtomicBoolean();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int page = 2; page <= totalPages && !ended.get(); page++) {
@@ -72,18 +73,15 @@ public class DartDisclosuresFetcher extends DartFetcher {
                             ended.set(true);
                         }
                         return answer;
+                    } catch (RuntimeException | InterruptedException e) {
+                        ended.set(true);
+                        throw e;
                     } finally {
                         slots.release();
                     }
                 }));
             }
-            for (Future<JsonNode> future : inFlight) {
-                JsonNode page = await(future);
-                if (page == null || page.path("list").isEmpty()) {
-                    break;
-                }
-                pages.add(page);
-            }
+            collect(inFlight, pages);
         }
         List<MarketRow> rows = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
@@ -107,17 +105,35 @@ public class DartDisclosuresFetcher extends DartFetcher {
         return answer.noData() ? null : JsonBodies.parse(answer.body());
     }
 
-    private static JsonNode await(Future<JsonNode> future) throws InterruptedException {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
+    /**
+     * Adds the pages in order up to the first empty one. Every page in flight is awaited: when pages failed, the
+     * first failure is thrown with the others suppressed in it, so each malformed answer is recorded, not just one.
+     */
+    private static void collect(List<Future<JsonNode>> inFlight, List<JsonNode> pages) throws InterruptedException {
+        RuntimeException failure = null;
+        boolean complete = false;
+        for (Future<JsonNode> future : inFlight) {
+            try {
+                JsonNode page = future.get();
+                complete |= page == null || page.path("list").isEmpty();
+                if (!complete && failure == null) {
+                    pages.add(page);
+                }
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof InterruptedException interrupted) {
+                    throw interrupted;
+                }
+                RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new MalformedPayloadException("page failed: " + e.getCause(), e.getCause());
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
             }
-            if (e.getCause() instanceof InterruptedException interrupted) {
-                throw interrupted;
-            }
-            throw new MalformedPayloadException("page failed: " + e.getCause(), e.getCause());
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,6 +43,7 @@ public class KrxClient {
     private static final String REFERER = "https://data.krx.co.kr/contents/MDC/MDI/outerLoader/index.cmd";
     private static final Duration SESSION_LIFETIME = Duration.ofMinutes(55);
     private static final Logger LOG = Logger.getLogger(KrxClient.class);
+    private static final Pattern TITLE = Pattern.compile("<title>([^<]*)</title>", Pattern.CASE_INSENSITIVE);
 
     private final SourcesConfig.Krx config;
 
@@ -114,9 +117,10 @@ public class KrxClient {
     }
 
     private void login(FetchContext context) throws InterruptedException {
-        context.send(HttpRequest.newBuilder(URI.create(config.baseUrl() + LOGIN_PAGE)).GET(), ResponseCheck.STANDARD);
-        context.send(HttpRequest.newBuilder(URI.create(config.baseUrl() + LOGIN_VIEW))
-                .header("Referer", config.baseUrl() + LOGIN_PAGE).GET(), ResponseCheck.STANDARD);
+        loginPage(context.send(HttpRequest.newBuilder(URI.create(config.baseUrl() + LOGIN_PAGE)).GET(),
+                ResponseCheck.STANDARD));
+        loginPage(context.send(HttpRequest.newBuilder(URI.create(config.baseUrl() + LOGIN_VIEW))
+                .header("Referer", config.baseUrl() + LOGIN_PAGE).GET(), ResponseCheck.STANDARD));
         Map<String, String> form = new LinkedHashMap<>();
         form.put("mbrNm", "");
         form.put("telNo", "");
@@ -134,6 +138,19 @@ public class KrxClient {
             throw new RejectedRequestException("KRX login refused with " + code);
         }
         LOG.debugf("Logged in to KRX as %s", config.username().orElseThrow());
+    }
+
+    /**
+     * Only the session cookie of the login pages is used, but a maintenance notice (점검) served in their place
+     * means the site is not answering as itself: a malformed answer, recorded as such rather than ignored.
+     */
+    private static void loginPage(HttpResponse<byte[]> response) {
+        String head = new String(response.body(), 0, Math.min(response.body().length, 4096), StandardCharsets.UTF_8);
+        Matcher title = TITLE.matcher(head);
+        if (title.find() && title.group(1).contains("점검")) {
+            throw new MalformedPayloadException("KRX served a maintenance page instead of its login page: "
+                    + title.group(1).strip());
+        }
     }
 
     private String loginCode(FetchContext context, Map<String, String> form) throws InterruptedException {
