@@ -95,6 +95,32 @@ class KrxCollectionTest {
     }
 
     @Test
+    void aMarketWithoutTradesDoesNotTurnATradedDayIntoAHoliday() {
+        LocalDate tradedFirst = LocalDate.of(2021, 1, 25);
+        LocalDate quietFirst = LocalDate.of(2021, 1, 26);
+        for (String trdDd : List.of("20210125", "20210126")) {
+            KrxStub.answer(DAILY, Map.of("mktId", "KSQ", "trdDd", trdDd), "krx/mdcstat01501_ksq_20210122.json");
+            KrxStub.answer(DAILY, Map.of("mktId", "KNX", "trdDd", trdDd),
+                    "krx/mdcstat01501_stk_20210123_holiday.json");
+        }
+
+        runDailyMarket("KSQ", tradedFirst);
+        runDailyMarket("KNX", tradedFirst);
+        runDailyMarket("KNX", quietFirst);
+        runDailyMarket("KSQ", quietFirst);
+
+        assertThat(Db.rows("SELECT day, is_trading_day FROM market.trading_calendar"
+                + " WHERE day IN ('2021-01-25', '2021-01-26') ORDER BY day"))
+                .containsExactly("2021-01-25|t", "2021-01-26|t");
+    }
+
+    private void runDailyMarket(String market, LocalDate day) {
+        CollectionRunSummary run = collection.run(new CollectionPlan("one market", List.of(
+                new CollectionTask("KRX", Dataset.DAILY_MARKET, market, day, day))), ProgressListener.NONE);
+        assertThat(run.allSucceeded()).isTrue();
+    }
+
+    @Test
     void aLogoutAnswerLogsInAgainAndTheRequestSucceeds() {
         LocalDate day = LocalDate.of(2021, 2, 1);
         UpstreamStub.server().stubFor(KrxStub.data(DAILY, Map.of("trdDd", "20210201"))

@@ -316,9 +316,12 @@ public class MarketWriter {
         setDate(st, 10, r.tradeDate());
     }
 
+    // Each market's task reports the day on its own: one market in which nothing traded (KONEX can be quiet) must not
+    // turn a day another market traded on into a holiday, whichever task finishes last.
     private static final String TRADING_DAY = """
             INSERT INTO market.trading_calendar (day, is_trading_day, note) VALUES (?, ?, ?)
-            ON CONFLICT (day) DO UPDATE SET is_trading_day = EXCLUDED.is_trading_day, note = EXCLUDED.note""";
+            ON CONFLICT (day) DO UPDATE SET is_trading_day = EXCLUDED.is_trading_day, note = EXCLUDED.note
+             WHERE EXCLUDED.is_trading_day OR NOT market.trading_calendar.is_trading_day""";
 
     private static void bindTradingDay(PreparedStatement st, TradingDay r) throws SQLException {
         setDate(st, 1, r.day());
