@@ -11,7 +11,8 @@
 #                                          # KRX limit (./kmarket up: 240/min, burst 5), ROUNDS times
 #   deploy/bench/collect-sandbox.sh year   # every stock of every trading day of the last year at KRX 60/min, once
 #
-# Needs the stack up with the same KMARKET_* variables (state dir, ports), curl, jq and psql. Pauses every job
+# Needs the stack up with the same KMARKET_* variables (state dir, ports), curl, jq and psql; do not run
+# ./kmarket up meanwhile (it resets the KRX rate it manages). Pauses every job
 # while it measures (resumed on exit) and leaves each site's ops.site_config row as it found it.
 # Knobs: ROUNDS (3), CONCURRENCY (8), DISCLOSURES_FROM/TO (2017-05-01..2025-12-31, ~400 pages), DAY (last trading
 # day before the sandbox's today), SITE_REFRESH_S (16: KMARKET_COLLECT_SITE_REFRESH + 1).
@@ -44,7 +45,7 @@ restore_sites() {
     local row code rate burst concurrency
     for row in "${SITES_BEFORE[@]}"; do
         read -r code rate burst concurrency <<<"$row"
-        site "$code" "$rate" "$burst" "$concurrency" >/dev/null
+        set_site "$code" "$rate" "$burst" "$concurrency"
     done
 }
 trap 'restore_sites; resume_jobs' EXIT
@@ -58,6 +59,10 @@ pause_jobs() {
 }
 no_job_running() { [ "$(api "$SCHEDULER/internal/jobs" | jq '[.[] | select(.running)] | length')" = 0 ]; }
 
+set_site() { # code per_minute burst max_concurrency
+    sql "UPDATE ops.site_config SET rate_limit_per_minute = $2, burst = $3, max_concurrency = $4, updated_at = now()
+         WHERE site_code = '$1'"
+}
 # Sets a site's limits (live: the scheduler re-reads ops.site_config within KMARKET_COLLECT_SITE_REFRESH and
 # rebuilds the site's bucket, full burst included); remembers the first values to restore them on exit.
 site() { # code per_minute burst max_concurrency
@@ -67,8 +72,7 @@ site() { # code per_minute burst max_concurrency
     [ -n "$before" ] || die "no site $1 in ops.site_config"
     [[ " ${SITES_BEFORE[*]} " == *" $1 "* ]] || SITES_BEFORE+=("$before")
     [ "$before" = "$1 $2 $3 $4" ] && return
-    sql "UPDATE ops.site_config SET rate_limit_per_minute = $2, burst = $3, max_concurrency = $4, updated_at = now()
-         WHERE site_code = '$1'"
+    set_site "$@"
     log "site $1: $2/min, burst $3, concurrency $4 (waiting ${SITE_REFRESH_S}s for the scheduler to re-read it)"
     sleep "$SITE_REFRESH_S"
 }
