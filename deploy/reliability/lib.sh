@@ -6,6 +6,7 @@
 # options (INSTANCE_JAVA_OPTS) for every scheduler instance before starting one.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+. "$ROOT/deploy/reliability/common.sh"
 PG_BIN=${KMARKET_PG_BIN:-/usr/lib/postgresql/15/bin}
 PG_PORT=${PG_PORT:-15433}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
@@ -16,9 +17,6 @@ INSTANCE_ENV=()
 INSTANCE_JAVA_OPTS=()
 
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-now_ms() { date +%s%3N; }
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "$*"; exit 1; }
 
 # Processes by port (scheduler instances and the sandbox), all SIGKILLed on exit.
 declare -A PID
@@ -79,16 +77,6 @@ role() { curl -s --max-time 1 "http://localhost:$1/q/health/ready" | grep -o '"r
 is_role() { [ "$(role "$1")" = "$2" ]; }
 leaders_among() { local p; for p in "$@"; do role "$p"; done | grep -c leader || true; }
 
-wait_until() { # timeout_ms command...
-    local deadline=$(( $(now_ms) + $1 )); shift
-    until "$@"; do
-        [ "$(now_ms)" -lt "$deadline" ] || return 1
-        sleep 0.05
-    done
-}
-
-# The scheduler's internal API (X-Internal-Token); generous timeout: the machine may be loaded.
-api() { curl -s --max-time 30 -H "X-Internal-Token: $TOKEN" "$@"; }
 paused() { api "http://localhost:$1/internal/jobs/$PAUSED_JOB" | grep -q '"paused": *true'; }
 
 # Pause across restarts: PAUSED_JOB is made to fire every 10 s, then paused through the API; however often the
@@ -137,9 +125,4 @@ restart_as_standby() { # port other_port
     start_instance "$1"
     wait_until 120000 is_role "$1" standby || die "restarted $1 never came up"
     [ "$(leaders_among "$1" "$2")" = 1 ] || die "$(leaders_among "$1" "$2") leaders after restarting $1"
-}
-
-# "median max" of whole numbers.
-median_max() {
-    printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2), a[NR]}'
 }

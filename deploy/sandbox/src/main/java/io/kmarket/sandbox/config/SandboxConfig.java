@@ -88,6 +88,14 @@ public interface SandboxConfig {
 
         int requestsPerMinute();
 
+        /**
+         * Requests per second per client IP, answered HTTP 429 beyond it. OpenDART publishes none; this emulates
+         * a gateway stricter than the per-minute rate, so a collector's pacing within a second can be judged.
+         * Defaults to a value that never binds before the minute's, also for configs built without the properties.
+         */
+        @WithDefault("1000")
+        int requestsPerSecond();
+
         /** How long a key stays blocked after exceeding the per-minute rate (24 h at the real site). */
         Duration blockDuration();
     }

@@ -12,12 +12,14 @@ public class Limits {
     /** Every field nullable: a POST changes only the limits it names. */
     @RegisterForReflection
     public record Settings(Integer krxRequestsPerSecond, Integer dartDailyQuota, Integer dartRequestsPerMinute,
-            Integer kisRequestsPerSecond, Integer naverRequestsPerSecond, Integer daumRequestsPerSecond) {
+            Integer dartRequestsPerSecond, Integer kisRequestsPerSecond, Integer naverRequestsPerSecond,
+            Integer daumRequestsPerSecond) {
 
         Settings merge(Settings change) {
             return new Settings(pick(change.krxRequestsPerSecond, krxRequestsPerSecond),
                     pick(change.dartDailyQuota, dartDailyQuota),
                     pick(change.dartRequestsPerMinute, dartRequestsPerMinute),
+                    pick(change.dartRequestsPerSecond, dartRequestsPerSecond),
                     pick(change.kisRequestsPerSecond, kisRequestsPerSecond),
                     pick(change.naverRequestsPerSecond, naverRequestsPerSecond),
                     pick(change.daumRequestsPerSecond, daumRequestsPerSecond));
@@ -33,7 +35,7 @@ public class Limits {
 
     public Limits(SandboxConfig config) {
         configured = new Settings(config.krx().requestsPerSecond(), config.dart().dailyQuota(),
-                config.dart().requestsPerMinute(), config.kis().requestsPerSecond(),
+                config.dart().requestsPerMinute(), config.dart().requestsPerSecond(), config.kis().requestsPerSecond(),
                 config.requestsPerSecond().getOrDefault("naver", 20), config.requestsPerSecond().getOrDefault("daum", 10));
         current = configured;
     }

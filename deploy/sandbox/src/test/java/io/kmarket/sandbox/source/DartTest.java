@@ -120,6 +120,23 @@ class DartTest {
     }
 
     @Test
+    void perSecondOverrunAnswers429PerClientWhicheverKeyItUses() {
+        SandboxApi.limits("{\"dartRequestsPerSecond\":2}");
+        String otherKey = "f".repeat(40);
+        // Sandbox time is frozen in tests: all of these fall into the same second.
+        given().queryParam("crtfc_key", DART_KEY).get("/dart/api/list.json").then().body("status", equalTo("000"));
+        given().queryParam("crtfc_key", otherKey).get("/dart/api/list.json").then().body("status", equalTo("000"));
+        given().queryParam("crtfc_key", otherKey).get("/dart/api/company.json").then().statusCode(429)
+                .header("Retry-After", "1");
+        assertThat(SandboxApi.stat("dart", "violations", "rate")).isEqualTo(1);
+        assertThat(given().get("/sandbox/limits").then().extract().jsonPath().getInt("dartRequestsPerSecond"))
+                .isEqualTo(2);
+        // Not a block: the next second admits the client again.
+        SandboxApi.advanceClock("PT1S");
+        given().queryParam("crtfc_key", DART_KEY).get("/dart/api/list.json").then().body("status", equalTo("000"));
+    }
+
+    @Test
     void corpCodeIsAZipOfCorpcodeXmlAndErrorsAreXml() throws IOException {
         byte[] zip = given().queryParam("crtfc_key", DART_KEY).get("/dart/api/corpCode.xml").then().statusCode(200)
                 .extract().asByteArray();

@@ -17,6 +17,14 @@ public interface CollectConfig {
     @WithDefault("PT15S")
     Duration siteRefresh();
 
+    /**
+     * A site gets at most max(burst, its calls per second) calls within any 1 s + this margin (TokenBucket), so
+     * that calls leaving a few ms late cannot put one too many into an upstream's 1-second window. At a site's
+     * exact per-second limit it costs the same share of throughput (PT0.03S: 3 %).
+     */
+    @WithDefault("PT0.03S")
+    Duration rateWindowMargin();
+
     /** Multiplies every retry preset's delays; tests shrink it, operators never need to. */
     @WithDefault("1.0")
     double retryDelayScale();

@@ -111,8 +111,7 @@ public class SiteRegistry {
             metrics.siteGauges(site.code(), runtimes, r -> circuitValue(r.get(site.code())),
                     r -> rateValue(r.get(site.code())));
         }
-        runtimes.put(site.code(), new SiteRuntime(site, global, metrics, config.circuit().failureThreshold(),
-                config.circuit().delay(), config.retryDelayScale()));
+        runtimes.put(site.code(), new SiteRuntime(site, global, metrics, config));
     }
 
     private static double rateValue(SiteRuntime runtime) {

@@ -17,6 +17,7 @@ import jakarta.enterprise.util.TypeLiteral;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
+import io.kmarket.scheduler.collect.config.CollectConfig;
 import io.kmarket.scheduler.collect.fetch.RateLimitedException;
 import io.kmarket.scheduler.collect.fetch.ResponseCheck;
 import io.kmarket.scheduler.collect.fetch.SiteBlockedException;
@@ -48,13 +49,12 @@ public final class SiteRuntime {
     private volatile CircuitBreakerState circuit = CircuitBreakerState.CLOSED;
     private volatile Instant sessionValidUntil;
 
-    SiteRuntime(SiteConfig config, Semaphore global, CollectMetrics metrics, int circuitThreshold,
-            Duration circuitDelay, double retryDelayScale) {
+    SiteRuntime(SiteConfig config, Semaphore global, CollectMetrics metrics, CollectConfig collect) {
         this.config = config;
         this.global = global;
         this.metrics = metrics;
         this.concurrency = new Semaphore(config.maxConcurrency(), true);
-        this.bucket = new TokenBucket(config.ratePerMinute(), config.burst());
+        this.bucket = new TokenBucket(config.ratePerMinute(), config.burst(), collect.rateWindowMargin());
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(config.timeoutMs()))
@@ -70,16 +70,16 @@ public final class SiteRuntime {
                     .maxDuration(30, ChronoUnit.MINUTES)
                     .jitter(0, ChronoUnit.MILLIS)
                     .whenException(e -> e instanceof TransientFetchException)
-                    .withCustomBackoff().strategy(() -> new PresetBackoff(preset, retryDelayScale)).done()
+                    .withCustomBackoff().strategy(() -> new PresetBackoff(preset, collect.retryDelayScale())).done()
                     .done()
                 .withCircuitBreaker()
                     // A rate-limit answer means "slower", not "dead": it lowers the rate but never opens the circuit.
                     .when(e -> e instanceof SiteBlockedException
                             || e instanceof TransientFetchException && !(e instanceof RateLimitedException))
-                    .requestVolumeThreshold(circuitThreshold)
+                    .requestVolumeThreshold(collect.circuit().failureThreshold())
                     .failureRatio(1.0)
                     .successThreshold(1)
-                    .delay(circuitDelay.toMillis(), ChronoUnit.MILLIS)
+                    .delay(collect.circuit().delay().toMillis(), ChronoUnit.MILLIS)
                     .onStateChange(state -> circuit = state)
                     .done()
                 .build();

@@ -13,15 +13,19 @@ import java.util.Optional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.kmarket.sandbox.limit.Limits;
 import io.kmarket.sandbox.market.Company;
 import io.kmarket.sandbox.market.Disclosure;
 import io.kmarket.sandbox.market.Market;
 import io.kmarket.sandbox.source.Formats;
+import io.kmarket.sandbox.source.PerClientRate;
 import io.kmarket.sandbox.source.Responses;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * OpenDART ({@code opendart.fss.or.kr/api}): filings search, company overview and the corp-code ZIP. Errors
@@ -37,12 +41,17 @@ public class DartResource {
     private final DartGate gate;
     private final CorpCodeArchive archive;
     private final ObjectMapper json;
+    private final PerClientRate rate;
+    private final Limits limits;
 
-    public DartResource(Market market, DartGate gate, CorpCodeArchive archive, ObjectMapper json) {
+    public DartResource(Market market, DartGate gate, CorpCodeArchive archive, ObjectMapper json, PerClientRate rate,
+            Limits limits) {
         this.market = market;
         this.gate = gate;
         this.archive = archive;
         this.json = json;
+        this.rate = rate;
+        this.limits = limits;
     }
 
     @GET
@@ -51,7 +60,10 @@ public class DartResource {
             @QueryParam("bgn_de") String bgnDe, @QueryParam("end_de") String endDe,
             @QueryParam("corp_cls") String corpCls, @QueryParam("pblntf_ty") String type,
             @QueryParam("sort_mth") String sortMethod, @QueryParam("page_no") String pageNo,
-            @QueryParam("page_count") String pageCount) {
+            @QueryParam("page_count") String pageCount, @Context HttpServerRequest request) {
+        if (!withinSecond(request)) {
+            return PerClientRate.tooMany();
+        }
         Optional<DartStatus> refused = gate.admit(key);
         if (refused.isPresent()) {
             return status(refused.get());
@@ -133,7 +145,11 @@ public class DartResource {
 
     @GET
     @Path("/company.json")
-    public Response company(@QueryParam("crtfc_key") String key, @QueryParam("corp_code") String corpCode) {
+    public Response company(@QueryParam("crtfc_key") String key, @QueryParam("corp_code") String corpCode,
+            @Context HttpServerRequest request) {
+        if (!withinSecond(request)) {
+            return PerClientRate.tooMany();
+        }
         Optional<DartStatus> refused = gate.admit(key);
         if (refused.isPresent()) {
             return status(refused.get());
@@ -172,7 +188,10 @@ public class DartResource {
     /** The ZIP on success; an XML status document (not a ZIP) on error, as clients must detect. */
     @GET
     @Path("/corpCode.xml")
-    public Response corpCodes(@QueryParam("crtfc_key") String key) {
+    public Response corpCodes(@QueryParam("crtfc_key") String key, @Context HttpServerRequest request) {
+        if (!withinSecond(request)) {
+            return PerClientRate.tooMany();
+        }
         Optional<DartStatus> refused = gate.admit(key);
         if (refused.isPresent()) {
             return Responses.utf8(200, "application/xml;charset=UTF-8", refused.get().xml());
@@ -180,6 +199,15 @@ public class DartResource {
         return Response.ok(archive.zip(), "application/x-msdownload")
                 .header("Content-Disposition", "attachment; filename=CORPCODE.zip")
                 .build();
+    }
+
+    /**
+     * The per-second limit counts per client IP, not per key: a collector rotating keys still shares one
+     * connection to the site, and its pacing is what the limit judges.
+     */
+    private boolean withinSecond(HttpServerRequest request) {
+        return rate.admit(DartGate.SOURCE, request.remoteAddress().hostAddress(),
+                () -> limits.current().dartRequestsPerSecond());
     }
 
     private static Response status(DartStatus status) {
