@@ -1,6 +1,6 @@
-# Shared steps of the reliability scripts (sourced, not run): a throw-away PostgreSQL cluster, scheduler-service
-# instances on given ports, their role, the internal API, timing and figures. Every process it starts is killed and
-# the cluster removed on exit.
+# Shared steps of the reliability and rolling scripts (sourced, not run): a throw-away PostgreSQL cluster, service
+# instances on given ports, the scheduler's role, the internal API, timing and figures. Every process it starts is
+# killed and the cluster removed on exit.
 #
 # Reads: KMARKET_PG_BIN, PG_PORT (15433), JAVA_HOME. Callers may add environment variables (INSTANCE_ENV) and JVM
 # options (INSTANCE_JAVA_OPTS) for every scheduler instance before starting one.
@@ -11,7 +11,6 @@ PG_BIN=${KMARKET_PG_BIN:-/usr/lib/postgresql/15/bin}
 PG_PORT=${PG_PORT:-15433}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 WORK=$(mktemp -d /tmp/kmarket-reliability.XXXXXX)
-SCHEDULER_JAR=$WORK/scheduler-service/quarkus-run.jar
 TOKEN=reliability
 INSTANCE_ENV=()
 INSTANCE_JAVA_OPTS=()
@@ -50,21 +49,49 @@ sql() { psql_admin -d kmarket -At -F ' ' -c "$1"; }
 start_postgres() {
     [ "$(id -u)" = 0 ] && chown postgres "$WORK"
     as_postgres "$PG_BIN/initdb" -D "$WORK/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
-    as_postgres "$PG_BIN/pg_ctl" -D "$WORK/data" -l "$WORK/postgres.log" -w \
-        -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+    pg_up
     psql_admin -d postgres -c "CREATE DATABASE kmarket"
     psql_admin -d kmarket -v scheduler_password=$TOKEN -v ml_password=$TOKEN -v api_password=$TOKEN \
         -f "$ROOT/deploy/db/roles.sql" >/dev/null
 }
 
+# Stops (pg_ctl -m fast: sessions are ended, as in a normal restart) and starts the cluster of start_postgres.
+pg_down() { as_postgres "$PG_BIN/pg_ctl" -D "$WORK/data" -m fast -w stop >/dev/null; }
+pg_up() {
+    as_postgres "$PG_BIN/pg_ctl" -D "$WORK/data" -l "$WORK/postgres.log" -w \
+        -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+}
+
+# A service (its copy in $WORK, see ensure_built) on the port, as the given database role, with extra VAR=value
+# settings and, after "--", JVM options. Its log is $WORK/<module>-<port>.log.
+start_app() { # module port db_role [VAR=value...] [-- jvm options...]
+    local module=$1 port=$2 db_role=$3 envs=() opts=()
+    shift 3
+    while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
+    [ $# -gt 0 ] && shift
+    opts=("$@")
+    env KMARKET_HTTP_PORT="$port" KMARKET_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/kmarket" \
+        KMARKET_DB_USERNAME="$db_role" KMARKET_DB_PASSWORD=$TOKEN KMARKET_INTERNAL_TOKEN=$TOKEN "${envs[@]}" \
+        "$JAVA" -Xmx512m "${opts[@]}" -jar "$WORK/$module/quarkus-run.jar" >>"$WORK/$module-$port.log" 2>&1 &
+    PID[$port]=$!
+}
+
+# SIGTERM, as an orchestrator stops a container, and waits for the exit; STOP_MS = how long the exit took.
+stop_app() { # port
+    local t0
+    t0=$(now_ms)
+    kill -TERM "${PID[$1]}"
+    wait "${PID[$1]}" 2>/dev/null || true
+    STOP_MS=$(( $(now_ms) - t0 ))
+    unset "PID[$1]"
+}
+
+ready() { curl -fs -o /dev/null --max-time 2 "http://localhost:$1/q/health/ready"; }
+
 # One scheduler-service instance on the port; no first-start backfill (the scripts drive the runs themselves).
 start_instance() {
-    local port=$1
-    env KMARKET_HTTP_PORT="$port" KMARKET_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/kmarket" \
-        KMARKET_DB_USERNAME=kmarket_scheduler KMARKET_DB_PASSWORD=$TOKEN KMARKET_INTERNAL_TOKEN=$TOKEN \
-        KMARKET_JOBS_FIRST_START_ENABLED=false "${INSTANCE_ENV[@]}" \
-        "$JAVA" -Xmx512m "${INSTANCE_JAVA_OPTS[@]}" -jar "$SCHEDULER_JAR" >>"$WORK/instance-$port.log" 2>&1 &
-    PID[$port]=$!
+    start_app scheduler-service "$1" kmarket_scheduler KMARKET_JOBS_FIRST_START_ENABLED=false "${INSTANCE_ENV[@]}" \
+        -- "${INSTANCE_JAVA_OPTS[@]}"
 }
 
 # SIGKILL, as a crash: no shutdown hook, no lock release, the run row stays 'running'.

@@ -155,7 +155,7 @@ class ComposeFileTest {
     void stopGracePeriodCoversTheGracefulShutdown(ServiceModule service) {
         Duration grace = ServiceModule.duration(compose.path("services").path(service.name())
                 .path("stop_grace_period").asText("10s"));
-        assertThat(grace).isGreaterThan(service.defaultShutdownTimeout());
+        assertThat(grace).isGreaterThan(service.defaultShutdownDelay().plus(service.defaultShutdownTimeout()));
     }
 
     @Test

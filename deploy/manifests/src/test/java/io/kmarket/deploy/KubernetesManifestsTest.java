@@ -180,10 +180,12 @@ class KubernetesManifestsTest {
         JsonNode container = Kubernetes.mainContainer(deployment);
         Duration shutdown = k8s.envValue(container, "KMARKET_SHUTDOWN_TIMEOUT").map(ServiceModule::duration)
                 .orElse(service.defaultShutdownTimeout());
+        Duration delay = k8s.envValue(container, "KMARKET_SHUTDOWN_DELAY").map(ServiceModule::duration)
+                .orElse(service.defaultShutdownDelay());
         long sleep = container.path("lifecycle").path("preStop").path("sleep").path("seconds").asLong();
         assertThat(sleep).as("preStop sleep lets the endpoints drain").isPositive();
         assertThat(Kubernetes.podSpec(deployment).path("terminationGracePeriodSeconds").asLong())
-                .isGreaterThan(sleep + shutdown.toSeconds());
+                .isGreaterThan(sleep + delay.toSeconds() + shutdown.toSeconds());
     }
 
     @ParameterizedTest

@@ -82,6 +82,12 @@ record ServiceModule(String name, String dir, Map<String, String> properties) {
         return duration(defaultOf("KMARKET_SHUTDOWN_TIMEOUT"));
     }
 
+    /** Readiness DOWN while still serving, before the graceful shutdown starts; zero where a service has none. */
+    Duration defaultShutdownDelay() {
+        return envVars().getOrDefault("KMARKET_SHUTDOWN_DELAY", Optional.empty()).map(ServiceModule::duration)
+                .orElse(Duration.ZERO);
+    }
+
     /** Quarkus durations: ISO-8601 (PT20S) or a number with a unit (20s, 500ms, 2m). */
     static Duration duration(String text) {
         String t = text.trim();
