@@ -35,7 +35,8 @@ while [ $# -gt 0 ] && [[ $1 != -* ]]; do modules+=("$1"); shift; done
 
 cd "$ROOT"
 for module in "${modules[@]}"; do
-    # One at a time: a build peaks at ~9 GB and uses every core.
-    ./mvnw -B -pl "$module" -am verify -Pnative "$@"
+    # One at a time: a build peaks at ~9 GB and uses every core. The JVM tests (surefire) are skipped: they test
+    # the same code in `./kmarket test`; failsafe's *IT tests run, against the native executable.
+    ./mvnw -B -pl "$module" -am verify -Pnative -Dtest=NoJvmTests -Dsurefire.failIfNoSpecifiedTests=false "$@"
     ls -l "$module"/target/*-runner
 done
