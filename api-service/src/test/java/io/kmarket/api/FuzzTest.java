@@ -87,7 +87,8 @@ class FuzzTest {
     private void wrongMethodsAndContentTypes() {
         for (String path : List.of("/api/v1/stocks", "/api/v1/stocks/005930", "/api/v1/stocks/005930/prices",
                 "/api/v1/stocks/005930/indicators", "/api/v1/stocks/005930/prediction", "/api/v1/indices",
-                "/api/v1/indices/1001/prices", "/api/v1/disclosures", "/api/v1/ops/sites", "/api/v1/ops/jobs")) {
+                "/api/v1/indices/1001/prices", "/api/v1/disclosures", "/api/v1/ops/sites", "/api/v1/ops/jobs",
+                "/api/v1/ops/backfills")) {
             expect4xx("PUT " + path, () -> given().contentType("application/json").body("{}").put(path));
             expect4xx("DELETE " + path, () -> given().delete(path));
             expect4xx("PATCH " + path, () -> given().contentType("application/json").body("{}").patch(path));

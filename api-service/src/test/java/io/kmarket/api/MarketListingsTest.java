@@ -107,4 +107,17 @@ class MarketListingsTest {
                 .body("[0].records", equalTo(2750))
                 .body("[1].trigger", equalTo("manual"));
     }
+
+    @Test
+    void backfillsShowTheirProgressNewestFirst() {
+        given().when().get("/api/v1/ops/backfills")
+                .then().statusCode(200)
+                .body("jobName", equalTo(List.of("daily-collection", "listings")))
+                .body("[0].status", equalTo("running"))
+                .body("[0].datesDone", equalTo(37))
+                .body("[0].datesTotal", equalTo(246))
+                .body("[0].from", equalTo("2025-01-02"))
+                .body("[0].finishedAt", nullValue())
+                .body("[1].status", equalTo("done"));
+    }
 }

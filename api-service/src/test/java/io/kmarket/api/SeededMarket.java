@@ -268,6 +268,15 @@ public final class SeededMarket {
                       ('disclosures', DATE '2026-01-06', 'manual', 'succeeded', TIMESTAMPTZ '2026-01-06 17:00Z',
                        TIMESTAMPTZ '2026-01-06 17:02Z', 120::bigint)) AS v
                      WHERE NOT EXISTS (SELECT FROM ops.job_runs)""");
+            s.execute("""
+                    INSERT INTO ops.job_backfills (job_name, from_date, to_date, with_dependents, status, dates_total,
+                                                   dates_done, requested_at, finished_at)
+                    SELECT * FROM (VALUES
+                      ('listings', DATE '2026-01-02', DATE '2026-01-02', true, 'done', 1, 1,
+                       TIMESTAMPTZ '2026-01-05 09:00Z', TIMESTAMPTZ '2026-01-05 09:00:03Z'),
+                      ('daily-collection', DATE '2025-01-02', DATE '2026-01-02', true, 'running', 246, 37,
+                       TIMESTAMPTZ '2026-01-05 09:00Z', NULL::timestamptz)) AS v
+                     WHERE NOT EXISTS (SELECT FROM ops.job_backfills)""");
         }
     }
 }

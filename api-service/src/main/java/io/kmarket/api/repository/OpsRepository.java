@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.kmarket.api.rest.BackfillView;
 import io.kmarket.api.rest.JobRunView;
 import io.kmarket.api.rest.SiteView;
 
@@ -22,6 +23,13 @@ public class OpsRepository {
                    attempts, progress_done, progress_total, error
               FROM ops.job_runs
              ORDER BY job_name, started_at DESC, id DESC""";
+
+    private static final String RECENT_BACKFILLS = """
+            SELECT id, job_name, from_date, to_date, with_dependents, status, dates_done, dates_total, requested_at,
+                   finished_at, error
+              FROM ops.job_backfills
+             ORDER BY id DESC
+             LIMIT 50""";
 
     private final Jdbc jdbc;
 
@@ -45,5 +53,13 @@ public class OpsRepository {
                 row.getString("status"), Jdbc.timestamp(row, "started_at"), Jdbc.timestamp(row, "ended_at"),
                 row.getLong("records"), row.getInt("attempts"), Jdbc.nullableInt(row, "progress_done"),
                 Jdbc.nullableInt(row, "progress_total"), row.getString("error")));
+    }
+
+    public List<BackfillView> recentBackfills() {
+        return jdbc.list(RECENT_BACKFILLS, s -> {
+        }, row -> new BackfillView(row.getLong("id"), row.getString("job_name"), Jdbc.date(row, "from_date"),
+                Jdbc.date(row, "to_date"), row.getBoolean("with_dependents"), row.getString("status"),
+                row.getInt("dates_done"), row.getInt("dates_total"), Jdbc.timestamp(row, "requested_at"),
+                Jdbc.timestamp(row, "finished_at"), row.getString("error")));
     }
 }

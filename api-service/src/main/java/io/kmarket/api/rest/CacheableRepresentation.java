@@ -43,7 +43,8 @@ public class CacheableRepresentation {
     private final ObjectMapper json;
     private final String cacheControl;
     // Caffeine rather than the quarkus-cache annotations: the cache is sized by the bytes it holds, and its size and
-    // lifetime are read from runtime configuration.
+    // lifetime are read from runtime configuration. Null when the lifetime is zero: a Caffeine cache that keeps
+    // nothing still lets concurrent requests for one key share a single load.
     private final Cache<String, Rendered> rendered;
 
     CacheableRepresentation(ObjectMapper json, ApiConfig config) {
@@ -51,8 +52,8 @@ public class CacheableRepresentation {
         // Shared caches may keep these too: the answer is the same for every client.
         this.cacheControl = "public, max-age=" + config.cacheMaxAge().toSeconds();
         ApiConfig.RepresentationCache cache = config.representationCache();
-        this.rendered = Caffeine.newBuilder()
-                .maximumWeight(cache.ttl().isZero() ? 0 : cache.maxBytes())
+        this.rendered = cache.ttl().isZero() ? null : Caffeine.newBuilder()
+                .maximumWeight(cache.maxBytes())
                 .weigher((String key, Rendered value) -> key.length() + value.bytes().length)
                 .expireAfterWrite(cache.ttl())
                 .build();
@@ -70,10 +71,12 @@ public class CacheableRepresentation {
             throw new NotAcceptableException("this resource is available as application/json or text/csv");
         }
         boolean asCsvVariant = variant.getMediaType().isCompatible(CSV_UTF8);
-        Rendered answer = rendered.get(key + (asCsvVariant ? "|csv" : "|json"), k -> {
+        Supplier<Rendered> load = () -> {
             T loaded = rows.get();
             return render(asCsvVariant ? asCsv.apply(loaded).getBytes(StandardCharsets.UTF_8) : toJson(asJson.apply(loaded)));
-        });
+        };
+        Rendered answer = rendered == null ? load.get()
+                : rendered.get(key + (asCsvVariant ? "|csv" : "|json"), k -> load.get());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(answer.tag());
         Response.ResponseBuilder builder = notModified != null ? notModified
                 : Response.ok(answer.bytes(), asCsvVariant ? CSV_UTF8 : MediaType.APPLICATION_JSON_TYPE);

@@ -36,4 +36,11 @@ public class OpsResource {
     public List<JobRunView> jobs() {
         return ops.latestJobRuns();
     }
+
+    @GET
+    @Path("/backfills")
+    @Operation(summary = "The 50 latest backfills, newest first, with their progress (the first start's included)")
+    public List<BackfillView> backfills() {
+        return ops.recentBackfills();
+    }
 }

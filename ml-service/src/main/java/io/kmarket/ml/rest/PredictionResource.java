@@ -3,7 +3,9 @@ package io.kmarket.ml.rest;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -51,10 +53,15 @@ public class PredictionResource {
         }));
     }
 
+    /** 409 when no model could serve the date yet: the caller records that, rather than a failed run to retry. */
     @POST
     @Path("predict")
     public Response predict(DateRequest body) throws SQLException {
         LocalDate date = DateRequest.requiredDate(body);
+        Optional<String> unpredictable = predictions.unpredictable(date);
+        if (unpredictable.isPresent()) {
+            throw new ClientErrorException(unpredictable.get(), Response.Status.CONFLICT);
+        }
         return RunAccepted.of(runs.start("predict", Map.of("date", date), () -> predictions.predict(date)));
     }
 

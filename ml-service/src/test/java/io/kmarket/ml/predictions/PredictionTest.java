@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -105,11 +106,12 @@ class PredictionTest {
     }
 
     @Test
-    void predictingBeforeAnyModelWasTrainedFailsTheRunWithAReason() {
-        JsonPath run = runToCompletion("/internal/predictions/predict", date(FIRST.minusYears(5)));
-
-        assertThat(run.getString("status")).isEqualTo("failed");
-        assertThat(run.getString("error")).contains("train one first");
+    void predictingADayNoModelWasTrainedForIsAConflictNotARun() {
+        LocalDate beforeAnyModel = FIRST.minusYears(5);
+        internal().body(date(beforeAnyModel)).post("/internal/predictions/predict")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("model trained on data up to " + beforeAnyModel))
+                .body("detail", containsString("train one first"));
     }
 
     @Test

@@ -7,11 +7,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** ml-service's internal API (CONTRACTS.md); used only through {@link MlServiceClient}. */
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+
+/** ml-service's internal API (docs/architecture.md); used only through {@link MlServiceClient}. */
 @RegisterRestClient(configKey = "ml-service")
 @Path("/internal")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,4 +41,12 @@ interface MlServiceRestClient {
     @GET
     @Path("/runs/{runId}")
     MlRun run(@PathParam("runId") String runId);
+
+    /** A 409 means "nothing to do for this date yet"; every other error answer keeps the default exception. */
+    @ClientExceptionMapper
+    static RuntimeException preconditionFailed(Response response) {
+        return response.getStatus() == Response.Status.CONFLICT.getStatusCode()
+                ? MlPreconditionException.fromProblem(response.readEntity(String.class))
+                : null;
+    }
 }

@@ -141,8 +141,11 @@ public interface JobsConfig {
         @WithDefault("listings,corp-codes")
         List<String> snapshotJobs();
 
-        /** Jobs run once for the end of the window after the history backfills, e.g. training on that history. */
-        @WithDefault("model-training")
+        /**
+         * Jobs run once, in order, for the window's last trading day after the history backfills: training on that
+         * history, then the predictions no earlier day could have (there was no model yet).
+         */
+        @WithDefault("model-training,predictions")
         List<String> finalJobs();
 
         /** Fixed end of the window (default: the day before today). */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -134,11 +135,18 @@ public class BackfillService {
         for (String name : first.jobs()) {
             firstStartRequest(name, from, until);
         }
-        // The worker takes requests in order, so these run once the history they need is stored.
+        // The worker takes requests in order, so these run once the history they need is stored. They are for the
+        // history's last trading day whatever their own calendar: a model trained up to a Sunday would be too new
+        // for that Friday's predictions, which only use models trained on data up to their date.
+        LocalDate lastTradingDay = lastTradingDay(until);
         for (String name : first.finalJobs()) {
-            LocalDate day = lastOpenDay(name, until);
-            firstStartRequest(name, day, day);
+            firstStartRequest(name, lastTradingDay, lastTradingDay);
         }
+    }
+
+    private LocalDate lastTradingDay(LocalDate until) {
+        List<LocalDate> open = calendar.tradingDays(until.minusWeeks(2), until);
+        return open.isEmpty() ? until : open.getLast();
     }
 
     /**
@@ -225,8 +233,9 @@ public class BackfillService {
                 if (own != RunStatus.ABANDONED) {
                     followDependents(dependent, date, own);
                 }
-            } else if (status == RunStatus.FAILED) {
-                dependencies.skip(dependent, date, "upstream " + upstream.name() + " failed for " + date);
+            } else if (status == RunStatus.FAILED || status == RunStatus.SKIPPED) {
+                dependencies.skip(dependent, date, "upstream " + upstream.name() + " "
+                        + status.name().toLowerCase(Locale.ROOT) + " for " + date);
             }
         }
     }

@@ -207,6 +207,7 @@ public class JobRunner {
         JobContext ctx = execution.ctx;
         String error = null;
         long records = 0;
+        boolean skipped = false;
         while (true) {
             ctx.nextAttempt();
             runs.attempt(execution.runId, ctx.attempt(), clock.instant());
@@ -214,6 +215,7 @@ public class JobRunner {
                 JobOutcome outcome = action.run(ctx);
                 records = outcome.records();
                 error = outcome.error();
+                skipped = outcome.skipped();
             } catch (InterruptedException | CancellationException e) {
                 Thread.currentThread().interrupt();
                 error = "cancelled";
@@ -221,7 +223,7 @@ public class JobRunner {
                 LOG.warnf(e, "%s for %s: attempt %d failed", job.name(), execution.date, ctx.attempt());
                 error = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
-            if (error == null || ctx.cancelled() || ctx.attempt() >= job.retry().maxAttempts()) {
+            if (error == null || skipped || ctx.cancelled() || ctx.attempt() >= job.retry().maxAttempts()) {
                 break;
             }
             try {
@@ -231,7 +233,8 @@ public class JobRunner {
                 break;
             }
         }
-        end(execution, error == null ? RunStatus.SUCCEEDED : RunStatus.FAILED, records, error);
+        RunStatus status = error == null ? RunStatus.SUCCEEDED : skipped ? RunStatus.SKIPPED : RunStatus.FAILED;
+        end(execution, status, records, error);
     }
 
     private void end(Execution execution, RunStatus status, long records, String error) {

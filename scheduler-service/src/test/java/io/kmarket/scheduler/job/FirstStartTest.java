@@ -29,7 +29,7 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * First start: an empty ops.job_runs gets the configured window of history once. The window ends on a Sunday, so
- * the one-day jobs (snapshot and final, both on trading days here) must run for the Friday.
+ * the one-day jobs (snapshot on trading days, final on every day) must run for the Friday.
  */
 @QuarkusTest
 @TestProfile(FirstStartTest.FirstStartEnabled.class)
@@ -43,7 +43,9 @@ class FirstStartTest {
                     "kmarket.jobs.first-start.window", "P7D",
                     "kmarket.jobs.first-start.snapshot-jobs", "t-none",
                     "kmarket.jobs.first-start.jobs", "t-all",
-                    "kmarket.jobs.first-start.final-jobs", "t-slow");
+                    "kmarket.jobs.first-start.final-jobs", "t-slow",
+                    // Like model training: a final job on the every-day calendar still runs for the last trading day.
+                    "kmarket.jobs.job.t-slow.calendar", "every-day");
         }
     }
 

@@ -122,6 +122,24 @@ class MlJobsTest {
     }
 
     @Test
+    void aPredictionNoModelCanServeYetIsSkippedWithTheReasonOnceNeitherRetriedNorNotified() {
+        ml.stubFor(post(urlEqualTo("/internal/predictions/predict")).willReturn(json(409, """
+                {"type":"about:blank","title":"Conflict","status":409,
+                 "detail":"no direction-logreg model trained on data up to 2024-10-10: train one first"}""")
+                .withHeader("Content-Type", "application/problem+json")));
+
+        runner.submit(catalog.find("predictions").orElseThrow(), DATE, RunTrigger.MANUAL, null);
+
+        JobRun skipped = awaitFinished(repository, "predictions", 1).getFirst();
+        assertThat(skipped.status()).isEqualTo(RunStatus.SKIPPED);
+        assertThat(skipped.attempts()).isEqualTo(1);
+        assertThat(skipped.error()).isEqualTo(
+                "ml-service: no direction-logreg model trained on data up to 2024-10-10: train one first");
+        ml.verify(1, postRequestedFor(urlEqualTo("/internal/predictions/predict")));
+        ml.verify(0, postRequestedFor(urlEqualTo(MlServiceStub.WEBHOOK_PATH)));
+    }
+
+    @Test
     void anMlServiceRejectingTheRequestFailsTheRun() {
         ml.stubFor(post(urlEqualTo("/internal/predictions/evaluate")).willReturn(json(400, """
                 {"type":"about:blank","title":"Bad Request","status":400,"detail":"date is required"}""")

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
@@ -93,10 +94,16 @@ public class PredictionService {
         return models.find(id).orElseThrow();
     }
 
+    /** Why {@code day} cannot be predicted yet, if it cannot: no model was trained on data up to it. */
+    public Optional<String> unpredictable(LocalDate day) throws SQLException {
+        return models.latestTrainedBy(MODEL_NAME, day).isPresent() ? Optional.empty()
+                : Optional.of(noModel(day));
+    }
+
     /** Predicts the next trading day of every stock with complete indicators on {@code day}; returns how many. */
     public int predict(LocalDate day) throws SQLException {
-        StoredModel stored = models.latestTrainedBy(MODEL_NAME, day).orElseThrow(() -> new IllegalStateException(
-                "no " + MODEL_NAME + " model trained on data up to " + day + ": train one first"));
+        StoredModel stored = models.latestTrainedBy(MODEL_NAME, day)
+                .orElseThrow(() -> new IllegalStateException(noModel(day)));
         LogisticRegression model = stored.parameters().model();
         SampleSet today = samples.read(day, day);
         List<Prediction> made = new ArrayList<>(today.size());
@@ -165,5 +172,9 @@ public class PredictionService {
             up[i] = set.nextUp(rows[i]) == 1;
         }
         return LogisticRegression.fit(x, up, rows.length, Features.COUNT, L2);
+    }
+
+    private static String noModel(LocalDate day) {
+        return "no " + MODEL_NAME + " model trained on data up to " + day + ": train one first";
     }
 }
