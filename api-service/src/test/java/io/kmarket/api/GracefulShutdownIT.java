@@ -1,6 +1,7 @@
 package io.kmarket.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.Reader;
@@ -52,28 +53,23 @@ class GracefulShutdownIT {
         builder.redirectErrorStream(true).redirectOutput(new File("target/graceful-shutdown-it.log"));
         Process app = builder.start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (status(port, "/q/health/ready") != 200) {
-                assertThat(app.isAlive()).as("the app exited at start, see target/graceful-shutdown-it.log").isTrue();
-                assertThat(System.nanoTime()).as("ready within 120 s").isLessThan(deadline);
-                Thread.sleep(200);
-            }
+            await("ready within 120 s").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        assertThat(app.isAlive()).as("the app exited at start, see target/graceful-shutdown-it.log")
+                                .isTrue();
+                        return status(port, "/q/health/ready") == 200;
+                    });
             assertThat(status(port, "/api/v1/stocks")).isEqualTo(200);
 
             app.destroy(); // SIGTERM
-            long signalled = System.nanoTime();
-            String readiness;
-            do {
-                readiness = body(port, "/q/health/ready");
-                assertThat(System.nanoTime() - signalled).as("readiness DOWN soon after SIGTERM")
-                        .isLessThan(TimeUnit.SECONDS.toNanos(5));
-                Thread.sleep(POLL.toMillis());
-            } while (readiness.startsWith("200 "));
+            String readiness = await("readiness DOWN soon after SIGTERM").atMost(Duration.ofSeconds(5))
+                    .pollInterval(POLL).until(() -> body(port, "/q/health/ready"), answer -> !answer.startsWith("200 "));
             assertThat(readiness).as("DOWN by the shutdown check, not refused by the stopping server")
                     .startsWith("503 ").contains("Graceful Shutdown");
 
             List<Integer> servedWhileDown = new ArrayList<>();
             long drainEnd = System.nanoTime() + DRAIN.toNanos();
+            // Sampling the whole window, not waiting for a condition: every answer in it must be a 200.
             while (System.nanoTime() < drainEnd) {
                 servedWhileDown.add(status(port, "/api/v1/stocks"));
                 Thread.sleep(POLL.toMillis());

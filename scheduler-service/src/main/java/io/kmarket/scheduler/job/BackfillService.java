@@ -154,9 +154,7 @@ public class BackfillService {
      * a one-day request for a closed day would cover no date at all and the job would silently never run.
      */
     private LocalDate lastOpenDay(String name, LocalDate until) {
-        List<LocalDate> open = catalog.find(name).map(job -> datesOf(job, until.minusWeeks(2), until))
-                .orElse(List.of());
-        return open.isEmpty() ? until : open.getLast();
+        return catalog.find(name).filter(JobDefinition::tradingDaysOnly).isPresent() ? lastTradingDay(until) : until;
     }
 
     private void firstStartRequest(String name, LocalDate from, LocalDate until) {

@@ -21,8 +21,4 @@ public record JobOutcome(long records, String error, boolean skipped) {
     public static JobOutcome skipped(String reason) {
         return new JobOutcome(0, reason, true);
     }
-
-    public boolean isSuccess() {
-        return error == null;
-    }
 }
