@@ -37,6 +37,15 @@ public record Bar(LocalDate date, long open, long high, long low, long close, lo
                 div(base, factor), volume * factor, value, shares * factor, halted);
     }
 
+    /**
+     * As Naver's chart serves the day: prices divided by the ratio of all later splits, but volume as traded (Naver
+     * does not adjust it), and a suspended day as {@code 0|0|0|close|0} rather than a flat bar.
+     */
+    public Bar naverAdjusted(long factor) {
+        return new Bar(date, div(open, factor), div(high, factor), div(low, factor), div(close, factor),
+                div(base, factor), volume, value, shares, halted);
+    }
+
     private static long div(long price, long factor) {
         return Math.round((double) price / factor);
     }

@@ -149,4 +149,9 @@ public final class PriceHistory {
     public Bar adjustedBar(int day) {
         return bar(day).adjusted(adjustmentFactor(day));
     }
+
+    /** The day as Naver serves it: adjusted prices, unadjusted volume (see {@link Bar#naverAdjusted}). */
+    public Bar naverBar(int day) {
+        return bar(day).naverAdjusted(adjustmentFactor(day));
+    }
 }

@@ -27,6 +27,7 @@ import io.kmarket.sandbox.market.Split;
  * Ground truth: what the simulated market really was, as plain JSON numbers ({@code ?format=csv} for CSV),
  * so tests can compare what kmarket stored. Prices are unadjusted unless {@code adjusted=true}; a suspended
  * day has {@code halted=true}, zero open/high/low/volume and the standing close (as KRX reports it).
+ * {@code as=naver} gives a stock's bars exactly as Naver's chart serves them (adjusted prices, traded volume).
  */
 @Path("/sandbox/truth")
 public class TruthResource {
@@ -102,7 +103,11 @@ public class TruthResource {
     @GET
     @Path("/prices/{code}")
     public Response pricesOf(@PathParam("code") String code, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("adjusted") boolean adjusted, @QueryParam("format") String format) {
+            @QueryParam("to") String to, @QueryParam("adjusted") boolean adjusted, @QueryParam("as") String as,
+            @QueryParam("format") String format) {
+        if (as != null && !as.equals("naver")) {
+            throw new BadRequestException("as must be naver (or absent), not " + as);
+        }
         Listing listing = market.universe().byCode(code);
         if (listing == null) {
             throw new NotFoundException("no issue with code " + code);
@@ -113,7 +118,8 @@ public class TruthResource {
                 market.calendar().floorIndex(date(to, market.today())));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int day = first; day <= last; day++) {
-            rows.add(barRow(listing, adjusted ? history.adjustedBar(day) : history.bar(day)));
+            Bar bar = as != null ? history.naverBar(day) : adjusted ? history.adjustedBar(day) : history.bar(day);
+            rows.add(barRow(listing, bar));
         }
         return Tables.render(rows, format);
     }

@@ -51,7 +51,7 @@ class NaverTest {
     }
 
     @Test
-    void pricesAreSplitAdjustedUnlikeKrxRawPrices() {
+    void pricesAreSplitAdjustedButVolumeIsAsTradedLikeTheRealSite() {
         List<String[]> items = items(new String(chart("005930", "day", 2500).then().statusCode(200).extract().asByteArray(),
                 Charset.forName("EUC-KR")));
         String[] beforeSplit = items.stream().filter(i -> i[0].equals("20180427")).findFirst().orElseThrow();
@@ -62,7 +62,41 @@ class NaverTest {
         long rawClose = Long.parseLong(raw.getFirst().get("TDD_CLSPRC").replace(",", ""));
         long rawVolume = Long.parseLong(raw.getFirst().get("ACC_TRDVOL").replace(",", ""));
         assertThat(Long.parseLong(beforeSplit[4])).isEqualTo(Math.round(rawClose / 50.0));
-        assertThat(Long.parseLong(beforeSplit[5])).isEqualTo(rawVolume * 50);
+        // Naver adjusts prices for a later split but not the volume (seen in recorded real answers).
+        assertThat(Long.parseLong(beforeSplit[5])).isEqualTo(rawVolume);
+    }
+
+    @Test
+    void aHaltedDayIsZeroOpenHighLowAndVolumeWithTheStandingClose() {
+        // Samsung was suspended 2018-04-30..05-03 before its 50:1 split: the real chart sends 0|0|0|close|0.
+        List<String[]> items = items(new String(chart("005930", "day", 2500).then().statusCode(200).extract()
+                .asByteArray(), Charset.forName("EUC-KR")));
+        String[] halted = items.stream().filter(i -> i[0].equals("20180502")).findFirst().orElseThrow();
+        String session = krxLogin("naver-halt");
+        List<Map<String, String>> raw = krx(session, Map.of("bld", "dbms/MDC/STAT/standard/MDCSTAT01701",
+                "isuCd", "KR7005930003", "strtDd", "20180502", "endDd", "20180502", "adjStkPrc", "1"))
+                .then().statusCode(200).extract().jsonPath().getList("output");
+        long rawClose = Long.parseLong(raw.getFirst().get("TDD_CLSPRC").replace(",", ""));
+        assertThat(halted).containsExactly("20180502", "0", "0", "0", Long.toString(Math.round(rawClose / 50.0)), "0");
+    }
+
+    @Test
+    void theTruthAsNaverIsWhatTheChartServes() {
+        List<String[]> items = items(new String(chart("005930", "day", 2500).then().statusCode(200).extract()
+                .asByteArray(), Charset.forName("EUC-KR")));
+        List<Map<String, Object>> truth = given().queryParam("from", "2018-04-26").queryParam("to", "2018-05-08")
+                .queryParam("as", "naver").get("/sandbox/truth/prices/005930").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        assertThat(truth).hasSize(7);
+        for (Map<String, Object> row : truth) {
+            String date = row.get("date").toString().replace("-", "");
+            String[] item = items.stream().filter(i -> i[0].equals(date)).findFirst().orElseThrow();
+            assertThat(new String[] {date, row.get("open").toString(), row.get("high").toString(),
+                row.get("low").toString(), row.get("close").toString(), row.get("volume").toString()})
+                    .containsExactly(item);
+        }
+        given().queryParam("as", "daum").get("/sandbox/truth/prices/005930").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -23,8 +23,9 @@ import io.kmarket.sandbox.source.PerClientRate;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Naver's chart feed ({@code fchart.stock.naver.com/sise.nhn}): split-adjusted candles, oldest first, the
- * last {@code count} bars, as EUC-KR XML laid out like the recorded response.
+ * Naver's chart feed ({@code fchart.stock.naver.com/sise.nhn}): candles with split-adjusted prices but the volume
+ * as traded, a suspended day as {@code 0|0|0|close|0}, oldest first, the last {@code count} bars, as EUC-KR XML laid
+ * out like the recorded response.
  */
 @Path("/naver")
 public class NaverResource {
@@ -94,9 +95,10 @@ public class NaverResource {
         int last = Math.min(market.latestDay(), history.lastDay());
         List<Bar> days = new ArrayList<>();
         for (int day = history.firstDay(); day <= last; day++) {
-            days.add(history.adjustedBar(day));
+            days.add(history.naverBar(day));
         }
-        return Periods.aggregate(days, frame);
+        // A daily chart shows a suspended day as Naver does (0|0|0|close|0); longer candles span it flat.
+        return frame == Periods.Frame.DAY ? days : Periods.aggregate(days, frame);
     }
 
     private static String escape(String value) {
