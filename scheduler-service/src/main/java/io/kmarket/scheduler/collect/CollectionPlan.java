@@ -62,11 +62,23 @@ public record CollectionPlan(String name, List<CollectionTask> tasks) {
     }
 
     public static CollectionPlan stockHistory(String code, LocalDate from, LocalDate to) {
-        List<CollectionTask> tasks = new ArrayList<>(chunks(from, to, MAX_RANGE_DAYS).stream()
-                .map(c -> new CollectionTask("KRX", Dataset.STOCK_HISTORY, code, c[0], c[1]))
-                .toList());
+        List<CollectionTask> tasks = new ArrayList<>(krxStockHistory(code, from, to));
         tasks.add(new CollectionTask("NAVER", Dataset.DAILY_CHART, code, from, to));
         return new CollectionPlan("stock-history " + code + " " + from + ".." + to, tasks);
+    }
+
+    /** KRX MDCSTAT01701 tasks for one stock over exactly from..to, in chunks KRX accepts. */
+    public static List<CollectionTask> krxStockHistory(String code, LocalDate from, LocalDate to) {
+        return chunks(from, to, MAX_RANGE_DAYS).stream()
+                .map(c -> new CollectionTask("KRX", Dataset.STOCK_HISTORY, code, c[0], c[1]))
+                .toList();
+    }
+
+    /** One Naver chart per stock, kept to the one date (the fetcher sizes each request to reach back to it). */
+    public static CollectionPlan naverCharts(LocalDate date, List<String> codes) {
+        return new CollectionPlan("naver-charts " + date + " " + codes.size(), codes.stream()
+                .map(code -> new CollectionTask("NAVER", Dataset.DAILY_CHART, code, date, date))
+                .toList());
     }
 
     /** Consecutive inclusive ranges of at most {@code maxDays} days covering from..to. */

@@ -11,9 +11,17 @@ public sealed interface MarketRow {
             BigDecimal tradingValue, BigDecimal marketCap, Long sharesOut, String source) implements MarketRow {
     }
 
-    /** market.source_daily_prices, key (source, code, trade_date). */
-    record SourceDailyPrice(String source, String code, LocalDate tradeDate, long open, long high, long low,
-            long close, long volume, boolean adjusted) implements MarketRow {
+    /**
+     * market.source_daily_prices, key (source, code, trade_date). A halted day (no trade) has no open, high or low:
+     * they are null, never 0, and the close is the standing price.
+     */
+    record SourceDailyPrice(String source, String code, LocalDate tradeDate, Long open, Long high, Long low,
+            long close, long volume, boolean adjusted, boolean halted) implements MarketRow {
+
+        public SourceDailyPrice(String source, String code, LocalDate tradeDate, long open, long high, long low,
+                long close, long volume, boolean adjusted) {
+            this(source, code, tradeDate, (Long) open, (Long) high, (Long) low, close, volume, adjusted, false);
+        }
     }
 
     /** market.index_prices, key (index_code, trade_date). */

@@ -235,22 +235,23 @@ public class MarketWriter {
 
     private static final String SOURCE_DAILY_PRICE = """
             INSERT INTO market.source_daily_prices (source, code, trade_date, open, high, low, close, volume,
-                adjusted)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                adjusted, halted)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (source, code, trade_date) DO UPDATE SET open = EXCLUDED.open, high = EXCLUDED.high,
                 low = EXCLUDED.low, close = EXCLUDED.close, volume = EXCLUDED.volume,
-                adjusted = EXCLUDED.adjusted, collected_at = now()""";
+                adjusted = EXCLUDED.adjusted, halted = EXCLUDED.halted, collected_at = now()""";
 
     private static void bindSourceDailyPrice(PreparedStatement st, SourceDailyPrice r) throws SQLException {
         st.setString(1, r.source());
         st.setString(2, r.code());
         setDate(st, 3, r.tradeDate());
-        st.setLong(4, r.open());
-        st.setLong(5, r.high());
-        st.setLong(6, r.low());
+        setLong(st, 4, r.open());
+        setLong(st, 5, r.high());
+        setLong(st, 6, r.low());
         st.setLong(7, r.close());
         st.setLong(8, r.volume());
         st.setBoolean(9, r.adjusted());
+        st.setBoolean(10, r.halted());
     }
 
     private static final String INDEX_PRICE = """
