@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 import io.kmarket.scheduler.config.JobsConfig;
@@ -29,8 +28,8 @@ public class WebhookNotifier {
         return client.isPresent();
     }
 
+    /** One attempt: the alert outbox retries a failed POST later, with back-off. */
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 500)
     public void post(String text) {
         client.orElseThrow(() -> new IllegalStateException("no webhook configured")).post(Map.of("text", text));
     }

@@ -5,7 +5,9 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,9 +19,14 @@ import io.agroal.api.AgroalDataSource;
 import io.kmarket.scheduler.collect.config.SourcesConfig;
 
 /**
- * The incremental mode of disclosures: the last date up to which every window was collected is kept in
- * ops.collection_watermarks and only moves forward when all of a run's disclosure windows succeeded; the next
- * incremental plan starts a safety margin before it (late filings, corrections).
+ * The incremental mode of disclosures. The watermark in ops.collection_watermarks is the last day whose filings
+ * were all collected <em>after that day had ended</em> (in Korea): a day collected while it is still going on can
+ * receive filings later that evening, so it does not count as done. The watermark moves only when all of a run's
+ * disclosure windows succeeded and they join up with it (no gap is skipped over).
+ * <p>
+ * The scheduled job collects from the day after the watermark: during the day that is the day itself, and the
+ * first run of a new day (the "morning pass") also re-collects the previous day, from a safety margin before it
+ * (late filings, corrections flagged later), and any day a stopped scheduler missed.
  */
 @ApplicationScoped
 public class DisclosureWatermark implements RunListener {
@@ -29,12 +36,33 @@ public class DisclosureWatermark implements RunListener {
     /** Without a watermark, an incremental run starts this many days back. */
     static final int FIRST_RUN_DAYS = 7;
 
+    /** OpenDART dates filings (rcept_dt) in Korean time. */
+    private static final ZoneId KST = ZoneId.of("Asia/Seoul");
+
     private final AgroalDataSource dataSource;
     private final int marginDays;
+    private final Clock clock;
 
-    DisclosureWatermark(AgroalDataSource dataSource, SourcesConfig sources) {
+    DisclosureWatermark(AgroalDataSource dataSource, SourcesConfig sources, Clock clock) {
         this.dataSource = dataSource;
         this.marginDays = sources.dart().watermarkMarginDays();
+        this.clock = clock;
+    }
+
+    /**
+     * The scheduled job's plan for {@code day}: from the first day not yet complete; when that is before
+     * {@code day} (a morning pass), from the margin before it. A past day (backfill) collects only itself.
+     */
+    public CollectionPlan scheduledPlan(LocalDate day) {
+        Optional<LocalDate> complete = current();
+        if (complete.isEmpty()) {
+            return CollectionPlan.disclosures(day.minusDays(FIRST_RUN_DAYS), day);
+        }
+        LocalDate firstOpen = complete.get().plusDays(1);
+        if (!firstOpen.isBefore(day)) {
+            return CollectionPlan.disclosures(day, day);
+        }
+        return CollectionPlan.disclosures(firstOpen.minusDays(marginDays), day);
     }
 
     /** Disclosures from the watermark minus the margin (or a week back) up to {@code to}. */
@@ -62,6 +90,7 @@ public class DisclosureWatermark implements RunListener {
     public void finished(CollectionPlan plan, Map<CollectionTask, TaskOutcome> outcomes,
             CollectionRunSummary summary) {
         LocalDate reached = null;
+        LocalDate start = null;
         for (Map.Entry<CollectionTask, TaskOutcome> entry : outcomes.entrySet()) {
             CollectionTask task = entry.getKey();
             if (!task.site().equals(SITE) || task.dataset() != Dataset.DISCLOSURES) {
@@ -71,10 +100,18 @@ public class DisclosureWatermark implements RunListener {
                 return;
             }
             reached = reached == null || task.to().isAfter(reached) ? task.to() : reached;
+            start = start == null || task.from().isBefore(start) ? task.from() : start;
         }
         boolean complete = outcomes.size() == plan.tasks().size();
-        if (reached != null && complete) {
-            advance(reached);
+        if (reached == null || !complete) {
+            return;
+        }
+        LocalDate yesterday = LocalDate.now(clock.withZone(KST)).minusDays(1);
+        LocalDate ended = reached.isAfter(yesterday) ? yesterday : reached;
+        Optional<LocalDate> current = current();
+        boolean joins = current.isEmpty() || !start.isAfter(current.get().plusDays(1));
+        if (joins && !ended.isBefore(start)) {
+            advance(ended);
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import io.kmarket.scheduler.collect.CollectionPlan;
 import io.kmarket.scheduler.collect.CollectionRunSummary;
 import io.kmarket.scheduler.collect.CollectionService;
+import io.kmarket.scheduler.collect.DisclosureWatermark;
 import io.kmarket.scheduler.config.JobsConfig;
 import io.smallrye.common.annotation.Identifier;
 
@@ -17,10 +18,12 @@ import io.smallrye.common.annotation.Identifier;
 class CollectionJobActions {
 
     private final CollectionService collection;
+    private final DisclosureWatermark watermark;
     private final JobsConfig config;
 
-    CollectionJobActions(CollectionService collection, JobsConfig config) {
+    CollectionJobActions(CollectionService collection, DisclosureWatermark watermark, JobsConfig config) {
         this.collection = collection;
+        this.watermark = watermark;
         this.config = config;
     }
 
@@ -39,8 +42,8 @@ class CollectionJobActions {
     @Produces
     @Identifier("disclosures")
     JobAction disclosures() {
-        return ctx -> outcome(collection.run(
-                CollectionPlan.disclosures(ctx.logicalDate(), ctx.logicalDate()), ctx::progress));
+        // Not just the logical date: a filing accepted after the day's last run is caught by the next morning's.
+        return ctx -> outcome(collection.run(watermark.scheduledPlan(ctx.logicalDate()), ctx::progress));
     }
 
     @Produces

@@ -25,6 +25,7 @@ class RunCompletion {
         if (status == RunStatus.FAILED) {
             notifier.notifyFailure(job.name(), date, status, error);
         }
+        notifier.runFinished(job.name(), date, status);
         // A backfill drives its own dependents date by date (see BackfillService).
         if (trigger != RunTrigger.BACKFILL) {
             dependencies.upstreamFinished(job, date, status, error);

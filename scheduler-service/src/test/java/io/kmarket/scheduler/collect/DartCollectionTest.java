@@ -22,6 +22,7 @@ import io.agroal.api.AgroalDataSource;
 import io.kmarket.scheduler.collect.fetch.RejectedRequestException;
 import io.kmarket.scheduler.collect.keys.ApiKeyPool;
 import io.kmarket.scheduler.collect.keys.Fingerprint;
+import io.kmarket.scheduler.job.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** OpenDART: pagination, key pool, watermark, corpCode ZIP and company info, against WireMock. */
@@ -37,9 +38,14 @@ class DartCollectionTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    MutableClock clock;
+
     @Test
     void pagesAreFetchedInOrderUntilTheLastAndStoredOnce() {
         Db.execute("DELETE FROM ops.collection_watermarks WHERE site_code = 'DART'");
+        // January has ended, so a January collected now counts as complete.
+        clock.setSeoul("2024-02-10T08:00:00");
         var server = UpstreamStub.server();
         server.stubFor(DartStub.list("20240101", "20240131", 1).willReturn(DartStub.json(
                 DartStub.page(1, 3, "20240105000001", "20240105000002"))));

@@ -11,21 +11,21 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 /** OpenDART as WireMock: status in the body, HTTP 200 always. */
-final class DartStub {
+public final class DartStub {
 
     private DartStub() {
     }
 
-    static MappingBuilder endpoint(String name) {
+    public static MappingBuilder endpoint(String name) {
         return get(urlPathEqualTo("/dart/api/" + name));
     }
 
-    static MappingBuilder list(String from, String to, int page) {
+    public static MappingBuilder list(String from, String to, int page) {
         return endpoint("list.json").withQueryParam("bgn_de", equalTo(from)).withQueryParam("end_de", equalTo(to))
                 .withQueryParam("page_no", equalTo(Integer.toString(page)));
     }
 
-    static ResponseDefinitionBuilder json(String body) {
+    public static ResponseDefinitionBuilder json(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json;charset=UTF-8")
                 .withBody(body.getBytes(StandardCharsets.UTF_8));
     }
@@ -36,7 +36,7 @@ final class DartStub {
     }
 
     /** A list.json page in the real envelope, with rows shaped like the recorded ones. */
-    static String page(int page, int totalPages, String... rceptNos) {
+    public static String page(int page, int totalPages, String... rceptNos) {
         StringBuilder rows = new StringBuilder();
         for (String rceptNo : rceptNos) {
             if (!rows.isEmpty()) {

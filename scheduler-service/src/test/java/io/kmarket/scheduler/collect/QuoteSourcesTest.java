@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -11,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -35,6 +37,8 @@ class QuoteSourcesTest {
 
     @Inject
     CollectionService collection;
+    @Inject
+    Clock clock;
 
     @BeforeEach
     void tokenEndpoint() {
@@ -57,6 +61,11 @@ class QuoteSourcesTest {
     private static int tokenIssuances() {
         return UpstreamStub.server().countRequestsMatching(postRequestedFor(urlPathEqualTo(TOKEN_PATH)).build())
                 .getCount();
+    }
+
+    private static int dailyPriceRequests(String code) {
+        return UpstreamStub.server().countRequestsMatching(getRequestedFor(urlPathEqualTo(DAILY_PATH))
+                .withQueryParam("FID_INPUT_ISCD", equalTo(code)).build()).getCount();
     }
 
     @Test
@@ -87,7 +96,9 @@ class QuoteSourcesTest {
     void anExpiredTokenIsRenewedOnceAndTheRequestRepeated() {
         UpstreamStub.server().stubFor(kis(DAILY_PATH, "000660").inScenario("expiry")
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("renewed")
-                .willReturn(aResponse().withStatus(200).withBody(UpstreamStub.sample("kis/egw00123.json"))));
+                // As the sandbox answers an expired token (KisResource.admit): HTTP 500 with the msg_cd envelope.
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json; charset=utf-8")
+                        .withBody(UpstreamStub.sample("kis/egw00123.json"))));
         UpstreamStub.server().stubFor(kis(DAILY_PATH, "000660").inScenario("expiry").whenScenarioStateIs("renewed")
                 .willReturn(aResponse().withStatus(200).withBody(UpstreamStub.sample("kis/inquire_daily_price.json"))));
         CollectionPlan plan = new CollectionPlan("kis daily",
@@ -95,13 +106,16 @@ class QuoteSourcesTest {
         collection.run(new CollectionPlan("warm", List.of(CollectionTask.of("KIS", Dataset.QUOTE, "005930"))),
                 ProgressListener.NONE);
         // The last issuance is over a minute old, so renewing does not have to wait for KIS's one-per-minute rule.
-        Db.execute("UPDATE ops.oauth_tokens SET last_attempt_at = now() - interval '2 minutes'");
+        Db.execute("UPDATE ops.oauth_tokens SET last_attempt_at = '" + clock.instant().minusSeconds(120) + "'");
         int issuedBefore = tokenIssuances();
+        int requestedBefore = dailyPriceRequests("000660");
 
         CollectionRunSummary run = collection.run(plan, ProgressListener.NONE);
 
         assertThat(run.allSucceeded()).isTrue();
         assertThat(tokenIssuances() - issuedBefore).isEqualTo(1);
+        // Renewed, not retried as a transient HTTP 500: the refused request went out once, then once more.
+        assertThat(dailyPriceRequests("000660") - requestedBefore).isEqualTo(2);
         assertThat(Db.rows("SELECT trade_date, open, high, low, close, volume, adjusted FROM market.source_daily_prices"
                 + " WHERE source = 'KIS' AND code = '000660' ORDER BY trade_date"))
                 .containsExactly("2022-01-10|126500|127000|123000|124500|3449197|f",

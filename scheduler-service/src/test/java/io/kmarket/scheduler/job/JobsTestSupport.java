@@ -34,7 +34,7 @@ final class JobsTestSupport {
         try (Connection c = KmarketTestDatabase.shared().connectAsSuperuser()) {
             for (String job : jobs) {
                 for (String table : List.of("ops.job_runs", "ops.job_state", "ops.job_notifications",
-                        "ops.job_backfills")) {
+                        "ops.job_backfills", "ops.alert_outbox")) {
                     try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE job_name = ?")) {
                         ps.setString(1, job);
                         ps.executeUpdate();

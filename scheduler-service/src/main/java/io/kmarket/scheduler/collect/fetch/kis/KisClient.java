@@ -22,7 +22,8 @@ import io.kmarket.scheduler.collect.parse.JsonBodies;
 
 /**
  * KIS quotations: GET /uapi/... with the OAuth token and app key headers. EGW00201 (per-second overrun, as HTTP
- * 500 or inside a 200) is a rate-limit answer; EGW00123 (token expired) renews the token and resends once.
+ * 500 or inside a 200) is a rate-limit answer; EGW00123 (token expired, HTTP 500 like the other gateway errors)
+ * renews the token and resends once.
  */
 @ApplicationScoped
 public class KisClient {
@@ -30,6 +31,7 @@ public class KisClient {
     public static final String ACCESS_METHOD = "HTTP_JSON_OAUTH";
     /** KIS counts requests per second: one second is the natural wait after an overrun. */
     private static final Duration OVERRUN_WAIT = Duration.ofSeconds(1);
+    private static final String TOKEN_EXPIRED = "EGW00123";
 
     private final SourcesConfig.Kis config;
     private final KisTokens tokens;
@@ -48,7 +50,7 @@ public class KisClient {
         }
         String token = tokens.token(context, null);
         JsonNode answer = call(context, path, trId, query, token);
-        if ("EGW00123".equals(JsonBodies.text(answer, "msg_cd"))) {
+        if (TOKEN_EXPIRED.equals(JsonBodies.text(answer, "msg_cd"))) {
             answer = call(context, path, trId, query, tokens.token(context, token));
         }
         if (!"0".equals(JsonBodies.text(answer, "rt_cd"))) {
@@ -81,8 +83,13 @@ public class KisClient {
     }
 
     private static void overrun(HttpResponse<byte[]> response) {
-        if (new String(response.body(), StandardCharsets.UTF_8).contains("\"EGW00201\"")) {
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        if (body.contains("\"EGW00201\"")) {
             throw new RateLimitedException("KIS per-second limit exceeded (EGW00201)", OVERRUN_WAIT);
+        }
+        if (body.contains("\"" + TOKEN_EXPIRED + "\"")) {
+            // Not transient: retrying with the same token cannot succeed; get() renews it instead.
+            return;
         }
         ResponseCheck.standard(response);
     }

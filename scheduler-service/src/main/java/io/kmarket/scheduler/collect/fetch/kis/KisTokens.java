@@ -4,11 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -24,7 +20,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.agroal.api.AgroalDataSource;
 import io.kmarket.scheduler.collect.config.SourcesConfig;
 import io.kmarket.scheduler.collect.fetch.FetchContext;
 import io.kmarket.scheduler.collect.fetch.MalformedPayloadException;
@@ -35,8 +30,9 @@ import io.kmarket.scheduler.collect.keys.Fingerprint;
 import io.kmarket.scheduler.collect.parse.JsonBodies;
 
 /**
- * The KIS OAuth token: reused while valid, kept in ops.oauth_tokens so a restart reuses it too, and issued at
- * most once a minute (KIS's limit; each issuance also notifies the account holder), waiting if needed.
+ * The KIS OAuth token: reused while valid, kept in ops.oauth_tokens so a restart (or another instance) reuses it
+ * too, and issued at most once a minute (KIS's limit; each issuance also notifies the account holder), waiting
+ * if needed. Issuance happens under the row lock of {@link KisTokenStore#lock}, so instances never issue twice.
  */
 @ApplicationScoped
 public class KisTokens {
@@ -48,47 +44,54 @@ public class KisTokens {
     private static final Logger LOG = Logger.getLogger(KisTokens.class);
 
     private final SourcesConfig.Kis config;
-    private final AgroalDataSource dataSource;
+    private final KisTokenStore store;
+    private final Clock clock;
     private String token;
     private Instant expiresAt;
 
-    KisTokens(SourcesConfig sources, AgroalDataSource dataSource) {
+    KisTokens(SourcesConfig sources, KisTokenStore store, Clock clock) {
         this.config = sources.kis();
-        this.dataSource = dataSource;
+        this.store = store;
+        this.clock = clock;
     }
 
     /** A valid token; {@code expired} is the token KIS just refused as expired (EGW00123), or null. */
     public synchronized String token(FetchContext context, String expired) throws InterruptedException {
-        String site = context.site().code();
-        String fingerprint = Fingerprint.of(config.appKey().orElseThrow());
-        if (expired != null) {
-            forget(site, fingerprint, expired);
+        if (expired != null && expired.equals(token)) {
+            token = null;
+            expiresAt = null;
         }
-        if (usable()) {
+        if (token != null && expiresAt != null && renewalDue().isBefore(expiresAt)) {
             return token;
         }
-        StoredToken stored = load(site, fingerprint);
-        token = stored.token();
-        expiresAt = stored.expiresAt();
-        if (usable()) {
+        try (KisTokenStore.Lock lock = store.lock(context.site().code(),
+                Fingerprint.of(config.appKey().orElseThrow()))) {
+            KisTokenStore.StoredToken stored = lock.current();
+            // Another instance may have renewed it while this one waited for the lock.
+            if (stored.validAfter(renewalDue()) && !stored.token().equals(expired)) {
+                token = stored.token();
+                expiresAt = stored.expiresAt();
+                return token;
+            }
+            waitForIssuanceSlot(stored.lastAttempt());
+            lock.attempted(clock.instant());
+            issue(context);
+            lock.issued(token, expiresAt, clock.instant());
             return token;
         }
-        waitForIssuanceSlot(stored.lastAttempt());
-        markAttempt(site, fingerprint);
-        issue(context);
-        save(site, fingerprint);
-        return token;
     }
 
-    private boolean usable() {
-        return token != null && expiresAt != null && Instant.now().plus(EXPIRY_MARGIN).isBefore(expiresAt);
+    private Instant renewalDue() {
+        return clock.instant().plus(EXPIRY_MARGIN);
     }
 
-    private static void waitForIssuanceSlot(Instant lastAttempt) throws InterruptedException {
+    /** Never more than one interval: a last attempt "in the future" only means clocks disagreed. */
+    private void waitForIssuanceSlot(Instant lastAttempt) throws InterruptedException {
         if (lastAttempt == null) {
             return;
         }
-        long waitMillis = Duration.between(Instant.now(), lastAttempt.plus(ISSUANCE_INTERVAL)).toMillis();
+        Duration wait = Duration.between(clock.instant(), lastAttempt.plus(ISSUANCE_INTERVAL));
+        long waitMillis = Math.min(wait.toMillis(), ISSUANCE_INTERVAL.toMillis());
         if (waitMillis > 0) {
             LOG.infof("Waiting %d ms: KIS issues at most one token per minute", waitMillis);
             TimeUnit.MILLISECONDS.sleep(waitMillis);
@@ -119,13 +122,13 @@ public class KisTokens {
         LOG.infof("Issued a KIS token valid until %s", expiresAt);
     }
 
-    private static Instant expiry(JsonNode answer) {
+    private Instant expiry(JsonNode answer) {
         String local = JsonBodies.text(answer, "access_token_token_expired");
         if (local != null) {
             return LocalDateTime.parse(local, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
                     .atZone(KST).toInstant();
         }
-        return Instant.now().plusSeconds(answer.path("expires_in").asLong(0));
+        return clock.instant().plusSeconds(answer.path("expires_in").asLong(0));
     }
 
     /** 403 EGW00133: issued too recently. */
@@ -135,66 +138,5 @@ public class KisTokens {
             throw new RateLimitedException("KIS token issuance throttled (EGW00133)", ISSUANCE_INTERVAL);
         }
         ResponseCheck.standard(response);
-    }
-
-    private record StoredToken(String token, Instant expiresAt, Instant lastAttempt) {
-    }
-
-    private StoredToken load(String site, String fingerprint) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement st = c.prepareStatement("""
-                        SELECT access_token, expires_at, last_attempt_at FROM ops.oauth_tokens
-                         WHERE site_code = ? AND app_key_fingerprint = ?""")) {
-            st.setString(1, site);
-            st.setString(2, fingerprint);
-            try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next()) {
-                    return new StoredToken(null, null, null);
-                }
-                return new StoredToken(rs.getString(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the KIS token", e);
-        }
-    }
-
-    private void markAttempt(String site, String fingerprint) {
-        execute("""
-                INSERT INTO ops.oauth_tokens (site_code, app_key_fingerprint, last_attempt_at) VALUES (?, ?, now())
-                ON CONFLICT (site_code, app_key_fingerprint) DO UPDATE SET last_attempt_at = now()""",
-                site, fingerprint);
-    }
-
-    private void save(String site, String fingerprint) {
-        execute("""
-                UPDATE ops.oauth_tokens SET access_token = ?, expires_at = ?, issued_at = now()
-                 WHERE site_code = ? AND app_key_fingerprint = ?""",
-                token, Timestamp.from(expiresAt), site, fingerprint);
-    }
-
-    private void forget(String site, String fingerprint, String expired) {
-        if (expired.equals(token)) {
-            token = null;
-            expiresAt = null;
-        }
-        execute("""
-                UPDATE ops.oauth_tokens SET access_token = NULL, expires_at = NULL
-                 WHERE site_code = ? AND app_key_fingerprint = ? AND access_token = ?""",
-                site, fingerprint, expired);
-    }
-
-    private void execute(String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                st.setObject(i + 1, parameters[i]);
-            }
-            st.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot save the KIS token state", e);
-        }
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }
