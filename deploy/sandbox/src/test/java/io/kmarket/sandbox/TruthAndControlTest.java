@@ -56,6 +56,35 @@ class TruthAndControlTest {
     }
 
     @Test
+    void truthOfTheKrxQuirksAgreesWithWhatKrxServes() {
+        // Close-only KOSPI days: open/high/low null in the truth (empty in CSV), "-" at KRX.
+        List<Map<String, Object>> early = given().get("/sandbox/truth/indices/1001?from=1981-12-21&to=1981-12-31")
+                .then().statusCode(200).extract().jsonPath().getList("");
+        String session = SandboxApi.krxLogin("truth-quirks");
+        List<Map<String, String>> krx = SandboxApi.krx(session, Map.of("bld", "dbms/MDC/STAT/standard/MDCSTAT00301",
+                "indIdx", "1", "indIdx2", "001", "strtDd", "19811221", "endDd", "19811231")).then().statusCode(200)
+                .extract().jsonPath().getList("output");
+        assertThat(early).hasSize(8).hasSameSizeAs(krx);
+        assertThat(early).allSatisfy(r -> assertThat(r).containsEntry("open", null).containsEntry("high", null)
+                .containsEntry("low", null));
+        assertThat(early.getLast().get("date")).isEqualTo("1981-12-30");
+        assertThat(((Number) early.getLast().get("close")).doubleValue())
+                .isCloseTo(Double.parseDouble(krx.getFirst().get("CLSPRC_IDX").replace(",", "")),
+                        org.assertj.core.data.Offset.offset(0.001)); // JsonPath reads JSON numbers as floats
+        String csv = given().get("/sandbox/truth/indices/1001?from=1981-12-30&to=1981-12-30&format=csv").then()
+                .statusCode(200).extract().asString();
+        assertThat(csv.lines().toList().get(1)).startsWith("1981-12-30,,,,");
+        given().get("/sandbox/truth/indices").then().statusCode(200)
+                .body("find { it.ticker == 'G004' }.family", equalTo("04"))
+                .body("find { it.ticker == '5300' }.baseLevel", equalTo(1000.0f));
+        given().get("/sandbox/truth/delisted").then().statusCode(200)
+                .body("find { it.code == '900050' }.isin", equalTo("HK0000057197"));
+        given().get("/sandbox/truth/delisted-securities").then().statusCode(200)
+                .body("code", equalTo(List.of("06031012", "08652011", "02830031", "900120", "900230")))
+                .body("find { it.code == '900120' }.kind", equalTo("NON_STOCK"));
+    }
+
+    @Test
     void badInputIsAProblemDocument() {
         given().queryParam("date", "2024-13-01").get("/sandbox/truth/prices").then().statusCode(400)
                 .contentType("application/problem+json");

@@ -37,8 +37,10 @@ public record CollectionPlan(String name, List<CollectionTask> tasks) {
         return new CollectionPlan("listings " + date, List.of(
                 new CollectionTask("KRX", Dataset.LISTINGS, "ALL", date, date),
                 new CollectionTask("KRX", Dataset.DELISTINGS, "ALL", date, date),
+                CollectionTask.of("KRX", Dataset.INDEX_LIST, "01"),
                 CollectionTask.of("KRX", Dataset.INDEX_LIST, "02"),
-                CollectionTask.of("KRX", Dataset.INDEX_LIST, "03")));
+                CollectionTask.of("KRX", Dataset.INDEX_LIST, "03"),
+                CollectionTask.of("KRX", Dataset.INDEX_LIST, "04")));
     }
 
     public static CollectionPlan disclosures(LocalDate from, LocalDate to) {

@@ -171,7 +171,8 @@ class KrxCollectionTest {
     }
 
     @Test
-    void indexRowsWithoutOpenHighLowAreRejectedWithTheirReason() {
+    void kospiRowsWithoutOpenHighLowAreStoredCloseOnly() {
+        // The recorded 1981 answer: "-" for open, high, low, change and market cap; only close, volume and value.
         KrxStub.answer(INDEX, Map.of("indIdx2", "001", "strtDd", "19810101"), "krx/mdcstat00301_1981.json");
 
         CollectionRunSummary run = collection.run(new CollectionPlan("1981", List.of(new CollectionTask("KRX",
@@ -179,10 +180,48 @@ class KrxCollectionTest {
                 ProgressListener.NONE);
 
         assertThat(run.allSucceeded()).isTrue();
-        assertThat(run.rowsRejected()).isEqualTo(2);
-        assertThat(Db.count("SELECT count(*) FROM market.index_prices WHERE trade_date < '1982-01-01'")).isZero();
+        assertThat(run.rowsRejected()).isZero();
+        assertThat(Db.rows("""
+                SELECT trade_date, open, high, low, close, volume, trading_value FROM market.index_prices
+                 WHERE index_code = '1001' AND trade_date < '1982-01-01' ORDER BY trade_date"""))
+                .containsExactly("1981-12-23|null|null|null|131.30|1533600|9296100000",
+                        "1981-12-24|null|null|null|131.30|947700|6118200000");
+    }
+
+    @Test
+    void anIndexRowMissingOnlySomeOfOpenHighLowIsRejected() {
+        UpstreamStub.server().stubFor(KrxStub.data(INDEX, Map.of("indIdx2", "001", "strtDd", "19960102"))
+                .willReturn(KrxStub.json("""
+                        {"output":[{"TRD_DD":"1996/01/03","CLSPRC_IDX":"888.10","FLUC_TP_CD":"1",\
+                        "PRV_DD_CMPR":"5.04","UPDN_RATE":"0.57","OPNPRC_IDX":"-","HGPRC_IDX":"890.00",\
+                        "LWPRC_IDX":"880.02","ACC_TRDVOL":"27,102,000","ACC_TRDVAL":"421,880,000,000","MKTCAP":"-"}],\
+                        "CURRENT_DATETIME":"2026.01.23 PM 06:00:00"}""".getBytes(StandardCharsets.UTF_8))));
+
+        CollectionRunSummary run = collection.run(new CollectionPlan("1996", List.of(new CollectionTask("KRX",
+                Dataset.INDEX_PRICES, "1001", LocalDate.of(1996, 1, 2), LocalDate.of(1996, 1, 3)))),
+                ProgressListener.NONE);
+
+        assertThat(run.rowsRejected()).isEqualTo(1);
+        assertThat(Db.count("SELECT count(*) FROM market.index_prices WHERE trade_date = '1996-01-03'")).isZero();
         assertThat(Db.rows("SELECT reason FROM ops.rejected_records WHERE run_id = '" + run.runId() + "'"))
-                .containsExactly("OPNPRC_IDX is missing", "OPNPRC_IDX is missing");
+                .containsExactly("open/high/low must be all present or all '-', got '-'/'890.00'/'880.02'");
+    }
+
+    @Test
+    void aThemeIndexWithALetterTickerIsCollected() {
+        KrxStub.answer(INDEX, Map.of("indIdx2", "004", "indIdx", "G", "strtDd", "20210128"),
+                "krx/mdcstat00301_G004_202101.json");
+
+        CollectionRunSummary run = collection.run(new CollectionPlan("theme", List.of(new CollectionTask("KRX",
+                Dataset.INDEX_PRICES, "G004", LocalDate.of(2021, 1, 28), LocalDate.of(2021, 1, 29)))),
+                ProgressListener.NONE);
+
+        assertThat(run.allSucceeded()).isTrue();
+        assertThat(Db.rows("""
+                SELECT trade_date, open, high, low, close, volume, trading_value FROM market.index_prices
+                 WHERE index_code = 'G004' ORDER BY trade_date"""))
+                .containsExactly("2021-01-28|1899.02|1921.77|1890.40|1914.49|2988410|377102455000",
+                        "2021-01-29|1911.80|1920.16|1868.05|1873.42|3402118|412733650500");
     }
 
     @Test
@@ -191,10 +230,10 @@ class KrxCollectionTest {
                 "krx/finder_stkisu.json");
         KrxStub.answer("dbms/MDC/STAT/standard/MDCSTAT01901", Map.of("mktId", "ALL"), "krx/mdcstat01901_all.json");
         KrxStub.answer("dbms/comm/finder/finder_listdelisu", Map.of("mktsel", "ALL"), "krx/finder_listdelisu.json");
-        KrxStub.answer("dbms/MDC/STAT/standard/MDCSTAT00401", Map.of("idxIndMidclssCd", "02"),
-                "krx/mdcstat00401_02.json");
-        KrxStub.answer("dbms/MDC/STAT/standard/MDCSTAT00401", Map.of("idxIndMidclssCd", "03"),
-                "krx/mdcstat00401_03.json");
+        for (String family : List.of("01", "02", "03", "04")) {
+            KrxStub.answer("dbms/MDC/STAT/standard/MDCSTAT00401", Map.of("idxIndMidclssCd", family),
+                    "krx/mdcstat00401_" + family + ".json");
+        }
 
         CollectionRunSummary run = collection.run(CollectionPlan.listings(LocalDate.of(2026, 1, 25)),
                 ProgressListener.NONE);
@@ -206,11 +245,38 @@ class KrxCollectionTest {
                 .containsExactly("006840|KR7006840003|STK|null", "036360|KR7036360006|KSQ|2026-01-25",
                         "037730|KR7037730009|KSQ|2026-01-25", "060310|KR7060310000|KSQ|null");
         assertThat(Db.count("SELECT count(*) FROM market.stocks WHERE code = '06031012'")).isZero();
+        assertThat(Db.rows("SELECT reason FROM ops.rejected_records WHERE run_id = '" + run.runId() + "'"))
+                .containsExactly("not a share: short code '06031012' is not 6 characters (a warrant or right)");
         assertThat(Db.rows("SELECT code, name_ko, name_en, market, base_date, base_value FROM market.indices"
                 + " ORDER BY code")).containsExactly(
                         "1001|코스피|KOSPI|STK|1980-01-04|100.00", "1028|코스피 200|KOSPI 200|STK|1990-01-03|100.00",
                         "1034|코스피 100|KOSPI 100|STK|2000-01-04|1000.00",
-                        "2001|코스닥|KOSDAQ|KSQ|1996-07-01|1000.00", "2203|코스닥 150|KOSDAQ 150|KSQ|2010-01-04|1000.00");
+                        "2001|코스닥|KOSDAQ|KSQ|1996-07-01|1000.00", "2203|코스닥 150|KOSDAQ 150|KSQ|2010-01-04|1000.00",
+                        "5042|KRX 100|KRX 100|KRX|2001-01-02|1000.00", "5300|KRX 300|KRX 300|KRX|2010-01-04|1000.00",
+                        "G001|KRX BBIG K-뉴딜지수|KRX BBIG K-New Deal Index|KRX|2015-01-02|1000.00",
+                        "G004|KRX 인터넷 K-뉴딜지수|KRX Internet K-New Deal Index|KRX|2015-01-02|1000.00");
+    }
+
+    @Test
+    void theDelistedListKeepsForeignIssuersSharesAndRecordsEveryNonShare() {
+        KrxStub.answer("dbms/comm/finder/finder_listdelisu", Map.of("mktsel", "ALL"),
+                "krx/finder_listdelisu_shapes.json");
+
+        CollectionRunSummary run = collection.run(new CollectionPlan("delisted", List.of(new CollectionTask("KRX",
+                Dataset.DELISTINGS, "ALL", LocalDate.of(2026, 1, 23), LocalDate.of(2026, 1, 23)))),
+                ProgressListener.NONE);
+
+        assertThat(run.allSucceeded()).isTrue();
+        assertThat(Db.rows("""
+                SELECT code, isin, name_ko, market, delisted_on FROM market.stocks
+                 WHERE code IN ('900040', '900050', '900120', '06031012', '08652011') ORDER BY code"""))
+                .containsExactly("900040|KYG2118N1103|차이나그레이트|KSQ|2026-01-23",
+                        "900050|HK0000057197|중국원양자원|KSQ|2026-01-23");
+        assertThat(Db.rows("SELECT reason FROM ops.rejected_records WHERE run_id = '" + run.runId()
+                + "' ORDER BY reason")).containsExactly(
+                        "not a share: ISIN 'KR8900120005' is a Korean non-stock security (only KR7 is a share)",
+                        "not a share: short code '06031012' is not 6 characters (a warrant or right)",
+                        "not a share: short code '08652011' is not 6 characters (a warrant or right)");
     }
 
     @Test

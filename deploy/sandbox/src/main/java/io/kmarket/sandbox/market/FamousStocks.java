@@ -75,7 +75,27 @@ final class FamousStocks {
             of("054620", "APS홀딩스", "APS Holdings Corporation", MarketId.KSQ, 7_000, 20_394_221, null),
             of("035900", "JYP Ent.", "JYP Entertainment Corporation", MarketId.KSQ, 5_000, 35_500_000, null),
             of("041510", "에스엠", "SM Entertainment Co.,Ltd.", MarketId.KSQ, 40_000, 23_500_000, null),
-            listed("357780", "솔브레인", "Soulbrain Co., Ltd.", MarketId.KSQ, "2020-07-31", 200_000, 7_778_000));
+            listed("357780", "솔브레인", "Soulbrain Co., Ltd.", MarketId.KSQ, "2020-07-31", 200_000, 7_778_000),
+            // Codes users try first when checking a Korean data source (000020 is the lowest listed code).
+            of("000020", "동화약품", "DONGWHA PHARM.CO.,LTD", MarketId.STK, 9_000, 27_931_470, null),
+            of("000080", "하이트진로", "HITEJINRO CO.,LTD.", MarketId.STK, 25_000, 70_133_611, null),
+            of("000100", "유한양행", "YUHAN CORPORATION", MarketId.STK, 50_000, 80_000_000, null),
+            of("003490", "대한항공", "KOREAN AIR LINES CO.,LTD.", MarketId.STK, 20_000, 368_220_275, null),
+            of("033780", "KT&G", "KT&G Corporation", MarketId.STK, 90_000, 125_459_947, null),
+            of("034730", "SK", "SK Inc.", MarketId.STK, 200_000, 73_236_537, null),
+            of("096770", "SK이노베이션", "SK Innovation Co., Ltd.", MarketId.STK, 150_000, 100_187_018, null),
+            of("035760", "CJ ENM", "CJ ENM CO., Ltd.", MarketId.KSQ, 150_000, 21_929_154, null),
+            // Foreign issuers listed on KOSDAQ keep their home ISIN (FOREIGN_ISINS); both were delisted since.
+            new Famous("900050", "중국원양자원", "China Ocean Resources Co., Ltd.", MarketId.KSQ, "2009-05-22",
+                    "2017-10-25", 3_000, 100_000_000, null, 0, null, null),
+            new Famous("900040", "차이나그레이트", "China Great Star International Ltd.", MarketId.KSQ, "2009-05-20",
+                    "2021-06-23", 1_500, 97_000_000, null, 0, null, null));
+
+    /**
+     * Foreign issuers' ISINs: the issuer's home country ({@code HK} Hong Kong, {@code KY} Cayman Islands), not
+     * KRX's {@code KR7}. Shaped like the real ones (valid ISO 6166 check digits); not checked against the issuers.
+     */
+    static final Map<String, String> FOREIGN_ISINS = Map.of("900050", "HK0000057197", "900040", "KYG2118N1103");
 
     /**
      * Rough price levels (in today's share terms) around the start of 2026 that the simulated paths of the

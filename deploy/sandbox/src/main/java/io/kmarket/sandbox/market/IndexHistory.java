@@ -26,7 +26,7 @@ public final class IndexHistory {
         marketCap = new long[days];
         // Candidates by size: the index holds the largest topN of those trading each day (all when topN is 0).
         List<PriceHistory> members = histories.stream().filter(h -> definition.includes(h.listing()))
-                .sorted(Comparator.comparingInt((PriceHistory h) -> h.listing().sizeRank())).toList();
+                .sorted(Comparator.comparing(PriceHistory::listing, definition.bySize())).toList();
         int limit = definition.topN() == 0 ? Integer.MAX_VALUE : definition.topN();
         double level = definition.startLevel();
         for (int day = 0; day < days; day++) {

@@ -39,8 +39,11 @@ public record Listing(int index, String code, String isin, String name, String f
         return false;
     }
 
-    /** The name KRX shows for the market ({@code KOSDAQ GLOBAL} for the KOSDAQ premium segment). */
-    public String krxMarketName() {
-        return kosdaqGlobal ? "KOSDAQ GLOBAL" : market.englishName();
+    /** KRX opened the KOSDAQ GLOBAL segment in November 2022; before it, its members were plain KOSDAQ issues. */
+    public static final LocalDate KOSDAQ_GLOBAL_FROM = LocalDate.of(2022, 11, 21);
+
+    /** The name KRX shows for the market on {@code date} ({@code KOSDAQ GLOBAL} for the premium segment). */
+    public String krxMarketName(LocalDate date) {
+        return kosdaqGlobal && !date.isBefore(KOSDAQ_GLOBAL_FROM) ? "KOSDAQ GLOBAL" : market.englishName();
     }
 }

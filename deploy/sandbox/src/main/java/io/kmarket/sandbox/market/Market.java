@@ -2,7 +2,6 @@ package io.kmarket.sandbox.market;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,7 @@ public class Market {
     private final Universe universe;
     private final DartRegistry dart;
     private final AtomicReferenceArray<PriceHistory> histories;
+    private final IndexArchive archive;
     private volatile Map<String, IndexHistory> indices;
 
     public Market(SandboxConfig config, SandboxClock clock) {
@@ -42,6 +42,8 @@ public class Market {
         this.universe = Universe.build(seed, config.stocks(), calendar);
         this.dart = new DartRegistry(seed, universe);
         this.histories = new AtomicReferenceArray<>(universe.listings().size());
+        this.archive = new IndexArchive(seed, calendar.day(0),
+                IndexDefinition.byTicker(IndexArchive.TICKER).startLevel());
     }
 
     void warmUp(@Observes StartupEvent event) {
@@ -104,8 +106,13 @@ public class Market {
     public List<Listing> constituents(IndexDefinition definition, LocalDate date) {
         List<Listing> candidates = universe.listings().stream()
                 .filter(l -> definition.includes(l) && l.listedOn(date))
-                .sorted(Comparator.comparingInt(Listing::sizeRank)).toList();
+                .sorted(definition.bySize()).toList();
         return definition.topN() == 0 ? candidates : candidates.subList(0, Math.min(definition.topN(), candidates.size()));
+    }
+
+    /** The index's days before the first simulated day, or null when KRX's answer for them is not reproduced. */
+    public IndexArchive archive(IndexDefinition definition) {
+        return definition.ticker().equals(IndexArchive.TICKER) ? archive : null;
     }
 
     public IndexHistory index(IndexDefinition definition) {

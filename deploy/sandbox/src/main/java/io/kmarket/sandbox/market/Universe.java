@@ -280,7 +280,8 @@ public final class Universe {
         Listing toListing(int index) {
             Collections.sort(splits, Comparator.comparingInt(Split::dayIndex));
             String fullName = preferred ? name : "(주)" + name;
-            return new Listing(index, code, Isin.of(code), name, fullName, englishName, market, section,
+            String isin = FamousStocks.FOREIGN_ISINS.getOrDefault(code, Isin.of(code));
+            return new Listing(index, code, isin, name, fullName, englishName, market, section,
                     kosdaqGlobal, preferred, listDate, delistDate, shares, parValue, price, volatility, drift,
                     turnover, List.copyOf(splits), halts, corpCode, sizeRank, anchorPrice, anchorDay);
         }

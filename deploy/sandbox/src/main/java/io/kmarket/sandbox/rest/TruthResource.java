@@ -15,7 +15,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import io.kmarket.sandbox.market.Bar;
+import io.kmarket.sandbox.market.DelistedSecurities;
 import io.kmarket.sandbox.market.Disclosure;
+import io.kmarket.sandbox.market.IndexArchive;
 import io.kmarket.sandbox.market.IndexDefinition;
 import io.kmarket.sandbox.market.IndexHistory;
 import io.kmarket.sandbox.market.Listing;
@@ -82,6 +84,26 @@ public class TruthResource {
         return Tables.render(rows, format);
     }
 
+    /** The delisted list's rows that are not shares (warrants, rights, KR8 securities), with what each is. */
+    @GET
+    @Path("/delisted-securities")
+    public Response delistedSecurities(@QueryParam("format") String format) {
+        LocalDate today = market.today();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (DelistedSecurities.Security s : DelistedSecurities.ALL) {
+            if (!today.isBefore(s.delistDate())) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("code", s.shortCode());
+                row.put("isin", s.isin());
+                row.put("name", s.name());
+                row.put("market", s.market().name());
+                row.put("kind", s.kind().name());
+                rows.add(row);
+            }
+        }
+        return Tables.render(rows, format);
+    }
+
     /** Every issue's bar on one trading day (empty on a non-trading or future day). */
     @GET
     @Path("/prices")
@@ -124,31 +146,70 @@ public class TruthResource {
         return Tables.render(rows, format);
     }
 
+    /**
+     * An index's days. From before the first simulated day, the KOSPI composite's archive comes first; its days
+     * before 1995 are close-only ({@code open}, {@code high}, {@code low} null), as KRX serves them.
+     */
     @GET
     @Path("/indices/{ticker}")
     public Response index(@PathParam("ticker") String ticker, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("format") String format) {
         IndexDefinition definition = IndexDefinition.byTicker(ticker);
         if (definition == null) {
-            throw new NotFoundException("no index " + ticker + "; known: 1001, 1028, 2001, 2203");
+            throw new NotFoundException("no index " + ticker + "; known: "
+                    + IndexDefinition.ALL.stream().map(IndexDefinition::ticker).toList());
+        }
+        LocalDate first = date(from, market.calendar().day(0));
+        LocalDate last = date(to, market.today());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        IndexArchive archive = market.archive(definition);
+        if (archive != null) {
+            for (int i = archive.ceilIndex(first); i < archive.size() && !archive.day(i).isAfter(last); i++) {
+                boolean closeOnly = archive.closeOnly(i);
+                rows.add(indexRow(archive.day(i), closeOnly ? null : archive.open(i),
+                        closeOnly ? null : archive.high(i), closeOnly ? null : archive.low(i), archive.close(i),
+                        archive.volume(i), archive.value(i), null));
+            }
         }
         IndexHistory index = market.index(definition);
-        int first = market.calendar().ceilIndex(date(from, market.calendar().day(0)));
-        int last = Math.min(market.latestDay(), market.calendar().floorIndex(date(to, market.today())));
+        int lastDay = Math.min(market.latestDay(), market.calendar().floorIndex(last));
+        for (int day = market.calendar().ceilIndex(first); day <= lastDay; day++) {
+            rows.add(indexRow(market.calendar().day(day), index.open(day), index.high(day), index.low(day),
+                    index.close(day), index.volume(day), index.value(day), index.marketCap(day)));
+        }
+        return Tables.render(rows, format);
+    }
+
+    /** The list MDCSTAT00401 serves, every family: ticker, family, names, base date and level. */
+    @GET
+    @Path("/indices")
+    public Response indices(@QueryParam("format") String format) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (int day = first; day <= last; day++) {
+        for (IndexDefinition d : IndexDefinition.ALL) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("date", market.calendar().day(day).toString());
-            row.put("open", index.open(day));
-            row.put("high", index.high(day));
-            row.put("low", index.low(day));
-            row.put("close", index.close(day));
-            row.put("volume", index.volume(day));
-            row.put("value", index.value(day));
-            row.put("marketCap", index.marketCap(day));
+            row.put("ticker", d.ticker());
+            row.put("family", d.family());
+            row.put("name", d.name());
+            row.put("englishName", d.englishName());
+            row.put("baseDate", d.baseDate().replace('.', '-'));
+            row.put("baseLevel", Double.parseDouble(d.baseLevel().replace(",", "")));
             rows.add(row);
         }
         return Tables.render(rows, format);
+    }
+
+    private static Map<String, Object> indexRow(LocalDate date, Double open, Double high, Double low, double close,
+            long volume, long value, Long marketCap) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("date", date.toString());
+        row.put("open", open);
+        row.put("high", high);
+        row.put("low", low);
+        row.put("close", close);
+        row.put("volume", volume);
+        row.put("value", value);
+        row.put("marketCap", marketCap);
+        return row;
     }
 
     @GET

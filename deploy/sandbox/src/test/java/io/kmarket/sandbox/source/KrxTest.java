@@ -33,6 +33,11 @@ class KrxTest {
             "ACC_TRDVOL", "ACC_TRDVAL", "MKTCAP", "LIST_SHRS", "MKT_ID");
     private static final List<String> ONE_STOCK_FIELDS = List.of("TRD_DD", "TDD_CLSPRC", "FLUC_TP_CD", "CMPPREVDD_PRC",
             "FLUC_RT", "TDD_OPNPRC", "TDD_HGPRC", "TDD_LWPRC", "ACC_TRDVOL", "ACC_TRDVAL", "MKTCAP", "LIST_SHRS");
+    private static final String INDEX_SERIES = "dbms/MDC/STAT/standard/MDCSTAT00301";
+    private static final String INDEX_LIST = "dbms/MDC/STAT/standard/MDCSTAT00401";
+    private static final List<String> INDEX_LIST_FIELDS = List.of("IDX_NM", "IDX_ENG_NM", "BAS_TM_CONTN",
+            "ANNC_TM_CONTN", "BAS_IDX_CONTN", "CALC_CYCLE_CONTN", "CALC_TM_CONTN", "COMPST_ISU_CNT", "IND_TP_CD",
+            "IDX_IND_CD");
     private static final List<String> INDEX_FIELDS = List.of("TRD_DD", "CLSPRC_IDX", "FLUC_TP_CD", "PRV_DD_CMPR",
             "UPDN_RATE", "OPNPRC_IDX", "HGPRC_IDX", "LWPRC_IDX", "ACC_TRDVOL", "ACC_TRDVAL", "MKTCAP");
 
@@ -230,6 +235,122 @@ class KrxTest {
     }
 
     @Test
+    void theKrxAndThemeFamiliesAreListedAndThemeTickersCarryALetter() {
+        String session = krxLogin("member12");
+        JsonPath krxFamily = json(krx(session, Map.of("bld", INDEX_LIST, "idxIndMidclssCd", "01")));
+        assertThat(krxFamily.getList("output.IDX_NM")).containsExactly("KRX 100", "KRX 300");
+        assertThat(krxFamily.getList("output.IND_TP_CD")).containsOnly("5");
+        assertThat(krxFamily.getString("output[1].COMPST_ISU_CNT")).isEqualTo("300");
+        JsonPath themes = json(krx(session, Map.of("bld", INDEX_LIST, "idxIndMidclssCd", "04")));
+        List<Map<String, String>> rows = themes.getList("output");
+        assertThat(rows).hasSize(4);
+        rows.forEach(row -> assertThat(new ArrayList<>(row.keySet())).isEqualTo(INDEX_LIST_FIELDS));
+        assertThat(rows).extracting(r -> r.get("IND_TP_CD") + r.get("IDX_IND_CD"))
+                .containsExactly("G001", "G002", "G003", "G004");
+        assertThat(rows.get(3).get("IDX_NM")).isEqualTo("KRX 인터넷 K-뉴딜지수");
+        assertThat(rows).allSatisfy(r -> assertThat(r.get("COMPST_ISU_CNT")).isEqualTo("10"));
+
+        List<Map<String, String>> g004 = krx(session, Map.of("bld", INDEX_SERIES, "indIdx", "G", "indIdx2", "004",
+                "strtDd", "20210101", "endDd", "20210130")).then().statusCode(200).extract().jsonPath().getList("output");
+        assertThat(g004).hasSize(20);
+        g004.forEach(row -> assertThat(row.get("OPNPRC_IDX")).matches("\\d{1,3}(,\\d{3})*\\.\\d{2}"));
+    }
+
+    @Test
+    void kospiBefore1995IsCloseOnlyAsInThe1981Recording() {
+        String session = krxLogin("member13");
+        List<Map<String, String>> early = krx(session, Map.of("bld", INDEX_SERIES, "indIdx", "1", "indIdx2", "001",
+                "strtDd", "19800101", "endDd", "19811231")).then().statusCode(200).extract().jsonPath().getList("output");
+        // Monday to Saturday sessions in 1980-81 (no holidays but 1 January, 25 and 31 December), newest first.
+        assertThat(early).hasSize(619);
+        assertThat(early.getFirst().get("TRD_DD")).isEqualTo("1981/12/30");
+        assertThat(early.getLast().get("TRD_DD")).isEqualTo("1980/01/04");
+        assertThat(early.getLast().get("CLSPRC_IDX")).isEqualTo("100.00");
+        assertThat(early).extracting(r -> r.get("TRD_DD")).contains("1981/12/26"); // a Saturday
+        for (Map<String, String> row : early) {
+            assertThat(new ArrayList<>(row.keySet())).isEqualTo(INDEX_FIELDS);
+            assertThat(row).containsEntry("FLUC_TP_CD", "").containsEntry("PRV_DD_CMPR", "-")
+                    .containsEntry("UPDN_RATE", "-").containsEntry("OPNPRC_IDX", "-").containsEntry("HGPRC_IDX", "-")
+                    .containsEntry("LWPRC_IDX", "-").containsEntry("MKTCAP", "-");
+            assertThat(row.get("CLSPRC_IDX")).matches("\\d{1,3}(,\\d{3})*\\.\\d{2}");
+            assertThat(row.get("ACC_TRDVOL")).matches("\\d{1,3}(,\\d{3})*");
+        }
+        List<Map<String, String>> from1995 = krx(session, Map.of("bld", INDEX_SERIES, "indIdx", "1", "indIdx2",
+                "001", "strtDd", "19941226", "endDd", "19950107")).then().statusCode(200).extract().jsonPath()
+                .getList("output");
+        assertThat(from1995).extracting(r -> r.get("TRD_DD")).startsWith("1995/01/07").endsWith("1994/12/26");
+        for (Map<String, String> row : from1995) {
+            boolean closeOnly = row.get("TRD_DD").startsWith("1994");
+            assertThat(row.get("OPNPRC_IDX").equals("-")).as(row.get("TRD_DD")).isEqualTo(closeOnly);
+            assertThat(row.get("FLUC_TP_CD").isEmpty()).isEqualTo(closeOnly);
+        }
+        // The archive meets the simulation: the first simulated day's change is against the archive's last close.
+        List<Map<String, String>> seam = krx(session, Map.of("bld", INDEX_SERIES, "indIdx", "1", "indIdx2", "001",
+                "strtDd", "20131226", "endDd", "20140103")).then().statusCode(200).extract().jsonPath().getList("output");
+        assertThat(seam).extracting(r -> r.get("TRD_DD")).containsExactly("2014/01/03", "2014/01/02", "2013/12/30",
+                "2013/12/27", "2013/12/26");
+        double archived = number2(seam.get(2).get("CLSPRC_IDX"));
+        assertThat(number2(seam.get(1).get("CLSPRC_IDX")) - number2(seam.get(1).get("PRV_DD_CMPR")))
+                .isCloseTo(archived, within(0.011));
+        assertThat(json(krx(session, Map.of("bld", INDEX_SERIES, "indIdx", "2", "indIdx2", "001",
+                "strtDd", "19900101", "endDd", "19901231"))).getList("output")).as("only KOSPI has an archive").isEmpty();
+    }
+
+    @Test
+    void theDelistedListHoldsWarrantsRightsAndForeignIssuers() {
+        String session = krxLogin("member14");
+        List<Map<String, String>> delisted = krx(session, Map.of("bld", "dbms/comm/finder/finder_listdelisu",
+                "mktsel", "ALL", "searchText", "", "typeNo", "0")).then().statusCode(200).extract().jsonPath()
+                .getList("block1");
+        // The recorded row, verbatim.
+        assertThat(delisted).contains(Map.of("full_code", "KRA060310125", "short_code", "06031012", "codeName", "3S R",
+                "marketCode", "KSQ", "marketName", "코스닥", "ord1", "", "ord2", "16"));
+        assertThat(delisted).anySatisfy(r -> assertThat(r.get("codeName")).endsWith("WR"));
+        assertThat(delisted).filteredOn(r -> r.get("full_code").startsWith("KRA"))
+                .allSatisfy(r -> assertThat(r.get("short_code")).hasSize(8));
+        assertThat(delisted).anySatisfy(r -> assertThat(r.get("full_code")).startsWith("KR8"));
+        assertThat(delisted).anySatisfy(r -> assertThat(r).containsEntry("short_code", "900050")
+                .containsEntry("full_code", "HK0000057197").containsEntry("codeName", "중국원양자원"));
+        assertThat(delisted).anySatisfy(r -> assertThat(r).containsEntry("short_code", "900040")
+                .containsEntry("full_code", "KYG2118N1103"));
+        assertThat(delisted).allSatisfy(r -> assertThat(io.kmarket.sandbox.market.Isin.checkDigit(
+                r.get("full_code").substring(0, 11))).isEqualTo(r.get("full_code").charAt(11) - '0'));
+        // A foreign issuer traded under its home ISIN while it was listed.
+        List<Map<String, String>> day = krx(session, Map.of("bld", ALL_STOCKS, "mktId", "KSQ", "trdDd", "20150105"))
+                .then().statusCode(200).extract().jsonPath().getList("OutBlock_1");
+        assertThat(day).anySatisfy(r -> assertThat(r).containsEntry("ISU_SRT_CD", "900050")
+                .containsEntry("ISU_CD", "HK0000057197"));
+    }
+
+    @Test
+    void theKosdaqGlobalSegmentAppearsOnlyFromNovember2022() {
+        String session = krxLogin("member15");
+        List<Map<String, String>> before = krx(session, Map.of("bld", ALL_STOCKS, "mktId", "KSQ", "trdDd", "20221118"))
+                .then().statusCode(200).extract().jsonPath().getList("OutBlock_1");
+        List<Map<String, String>> after = krx(session, Map.of("bld", ALL_STOCKS, "mktId", "KSQ", "trdDd", "20221121"))
+                .then().statusCode(200).extract().jsonPath().getList("OutBlock_1");
+        assertThat(before).extracting(r -> r.get("MKT_NM")).containsOnly("KOSDAQ");
+        assertThat(after).extracting(r -> r.get("MKT_NM")).contains("KOSDAQ GLOBAL", "KOSDAQ");
+        assertThat(after).filteredOn(r -> "KOSDAQ GLOBAL".equals(r.get("MKT_NM")))
+                .allSatisfy(r -> assertThat(r.get("MKT_ID")).isEqualTo("KSQ"));
+    }
+
+    @Test
+    void realCodesUsersTryAreListedUnderTheirRealNames() {
+        String session = krxLogin("member16");
+        List<Map<String, String>> listed = krx(session, Map.of("bld", "dbms/comm/finder/finder_stkisu", "locale",
+                "ko_KR", "mktsel", "ALL", "searchText", "", "typeNo", "0")).then().statusCode(200).extract().jsonPath()
+                .getList("block1");
+        Map<String, String> names = new java.util.HashMap<>();
+        listed.forEach(r -> names.put(r.get("short_code"), r.get("codeName") + "|" + r.get("marketCode")));
+        assertThat(names).containsEntry("000020", "동화약품|STK").containsEntry("000100", "유한양행|STK")
+                .containsEntry("003490", "대한항공|STK").containsEntry("033780", "KT&G|STK")
+                .containsEntry("034730", "SK|STK").containsEntry("035760", "CJ ENM|KSQ");
+        assertThat(listed).anySatisfy(r -> assertThat(r).containsEntry("short_code", "000020")
+                .containsEntry("full_code", "KR7000020008"));
+    }
+
+    @Test
     void goingFasterThanTheLimitBlocksTheIpAndIsCounted() {
         String session = krxLogin("member9");
         SandboxApi.limits("{\"krxRequestsPerSecond\":2}");
@@ -266,6 +387,10 @@ class KrxTest {
     private static JsonPath json(Response response) {
         response.then().statusCode(200);
         return JsonPath.from(response.asString());
+    }
+
+    private static double number2(String value) {
+        return Double.parseDouble(value.replace(",", ""));
     }
 
     private static long number(String value) {

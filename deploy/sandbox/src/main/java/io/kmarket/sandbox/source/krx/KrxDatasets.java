@@ -16,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import io.kmarket.sandbox.market.Bar;
+import io.kmarket.sandbox.market.DelistedSecurities;
+import io.kmarket.sandbox.market.IndexArchive;
 import io.kmarket.sandbox.market.IndexDefinition;
 import io.kmarket.sandbox.market.IndexHistory;
 import io.kmarket.sandbox.market.Listing;
@@ -105,7 +107,7 @@ public class KrxDatasets {
             row.put("ISU_SRT_CD", listing.code());
             row.put("ISU_CD", listing.isin());
             row.put("ISU_ABBRV", listing.name());
-            row.put("MKT_NM", listing.krxMarketName());
+            row.put("MKT_NM", listing.krxMarketName(date));
             row.put("SECT_TP_NM", listing.section());
             if (day >= 0 && history.trades(day)) {
                 Bar bar = history.bar(day);
@@ -194,7 +196,7 @@ public class KrxDatasets {
             row.put("ISU_ABBRV", listing.name());
             row.put("ISU_ENG_NM", listing.englishName());
             row.put("LIST_DD", listing.listDate().format(Formats.SLASHED));
-            row.put("MKT_TP_NM", listing.krxMarketName());
+            row.put("MKT_TP_NM", listing.krxMarketName(today));
             row.put("SECUGRP_NM", "주권");
             row.put("SECT_TP_NM", listing.section());
             row.put("KIND_STKCERT_TP_NM", listing.preferred() ? "구형우선주" : "보통주");
@@ -210,27 +212,38 @@ public class KrxDatasets {
         LocalDate today = market.today();
         List<MarketId> markets = markets(form.getFirst("mktsel"));
         String search = form.getFirst("searchText") == null ? "" : form.getFirst("searchText").trim();
-        List<Map<String, String>> rows = new ArrayList<>();
+        List<FinderEntry> entries = new ArrayList<>();
         market.universe().listings().stream()
-                .filter(l -> markets.contains(l.market()))
                 .filter(l -> delisted ? l.delistedBy(today) : l.listedOn(today))
-                .filter(l -> search.isEmpty() || l.name().contains(search) || l.code().contains(search))
-                .sorted(Comparator.comparing(Listing::name).thenComparing(Listing::code))
-                .forEach(l -> {
+                .forEach(l -> entries.add(new FinderEntry(l.isin(), l.code(), l.name(), l.market())));
+        if (delisted) {
+            // The real delisted list also holds warrants, rights and other non-stock securities.
+            DelistedSecurities.ALL.stream().filter(s -> !today.isBefore(s.delistDate()))
+                    .forEach(s -> entries.add(new FinderEntry(s.isin(), s.shortCode(), s.name(), s.market())));
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        entries.stream()
+                .filter(e -> markets.contains(e.market()))
+                .filter(e -> search.isEmpty() || e.name().contains(search) || e.code().contains(search))
+                .sorted(Comparator.comparing(FinderEntry::name).thenComparing(FinderEntry::code))
+                .forEach(e -> {
                     Map<String, String> row = new LinkedHashMap<>();
-                    row.put("full_code", l.isin());
-                    row.put("short_code", l.code());
-                    row.put("codeName", l.name());
-                    row.put("marketCode", l.market().name());
-                    row.put("marketName", l.market().koreanName());
+                    row.put("full_code", e.isin());
+                    row.put("short_code", e.code());
+                    row.put("codeName", e.name());
+                    row.put("marketCode", e.market().name());
+                    row.put("marketName", e.market().koreanName());
                     if (!delisted) {
-                        row.put("marketEngName", l.market().englishName());
+                        row.put("marketEngName", e.market().englishName());
                     }
                     row.put("ord1", "");
                     row.put("ord2", "16");
                     rows.add(row);
                 });
         return rows;
+    }
+
+    private record FinderEntry(String isin, String code, String name, MarketId market) {
     }
 
     private List<Map<String, String>> indexSeries(MultivaluedMap<String, String> form) {
@@ -246,37 +259,63 @@ public class KrxDatasets {
         int last = Math.min(market.calendar().floorIndex(to), market.latestDay());
         int first = market.calendar().ceilIndex(from);
         for (int day = last; day >= first; day--) {
-            double change = Math.round((index.close(day) - index.previousClose(day)) * 100) / 100.0;
-            Map<String, String> row = new LinkedHashMap<>();
-            row.put("TRD_DD", market.calendar().day(day).format(Formats.SLASHED));
-            row.put("CLSPRC_IDX", comma2(index.close(day)));
-            row.put("FLUC_TP_CD", change > 0 ? "1" : change < 0 ? "2" : "3");
-            row.put("PRV_DD_CMPR", comma2(change));
-            row.put("UPDN_RATE", percent(change, index.previousClose(day)));
-            row.put("OPNPRC_IDX", comma2(index.open(day)));
-            row.put("HGPRC_IDX", comma2(index.high(day)));
-            row.put("LWPRC_IDX", comma2(index.low(day)));
-            row.put("ACC_TRDVOL", comma(index.volume(day)));
-            row.put("ACC_TRDVAL", comma(index.value(day)));
-            row.put("MKTCAP", comma(index.marketCap(day)));
-            rows.add(row);
+            rows.add(indexRow(market.calendar().day(day), index.close(day), index.previousClose(day),
+                    index.open(day), index.high(day), index.low(day), index.volume(day), index.value(day),
+                    comma(index.marketCap(day))));
+        }
+        IndexArchive archive = market.archive(definition);
+        if (archive != null) {
+            // Rows are newest first: the archived days follow the simulated ones.
+            for (int i = archive.floorIndex(to); i >= archive.ceilIndex(from) && i >= 0; i--) {
+                rows.add(archive.closeOnly(i)
+                        ? closeOnlyRow(archive.day(i), archive.close(i), archive.volume(i), archive.value(i))
+                        : indexRow(archive.day(i), archive.close(i), archive.previousClose(i), archive.open(i),
+                                archive.high(i), archive.low(i), archive.volume(i), archive.value(i), "-"));
+            }
         }
         return rows;
     }
 
+    private static Map<String, String> indexRow(LocalDate date, double close, double previousClose, double open,
+            double high, double low, long volume, long value, String marketCap) {
+        double change = Math.round((close - previousClose) * 100) / 100.0;
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("TRD_DD", date.format(Formats.SLASHED));
+        row.put("CLSPRC_IDX", comma2(close));
+        row.put("FLUC_TP_CD", change > 0 ? "1" : change < 0 ? "2" : "3");
+        row.put("PRV_DD_CMPR", comma2(change));
+        row.put("UPDN_RATE", percent(change, previousClose));
+        row.put("OPNPRC_IDX", comma2(open));
+        row.put("HGPRC_IDX", comma2(high));
+        row.put("LWPRC_IDX", comma2(low));
+        row.put("ACC_TRDVOL", comma(volume));
+        row.put("ACC_TRDVAL", comma(value));
+        row.put("MKTCAP", marketCap);
+        return row;
+    }
+
+    /** KRX's oldest index days, as recorded for 1981: only the close, volume and value; the rest "-" or "". */
+    private static Map<String, String> closeOnlyRow(LocalDate date, double close, long volume, long value) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("TRD_DD", date.format(Formats.SLASHED));
+        row.put("CLSPRC_IDX", comma2(close));
+        row.put("FLUC_TP_CD", "");
+        for (String field : List.of("PRV_DD_CMPR", "UPDN_RATE", "OPNPRC_IDX", "HGPRC_IDX", "LWPRC_IDX")) {
+            row.put(field, "-");
+        }
+        row.put("ACC_TRDVOL", comma(volume));
+        row.put("ACC_TRDVAL", comma(value));
+        row.put("MKTCAP", "-");
+        return row;
+    }
+
     private List<Map<String, String>> indexList(String family) {
-        String group = switch (family == null ? "" : family) {
-            case "02" -> "1";
-            case "03" -> "2";
-            case "01", "04" -> "";
-            default -> throw new Refused("idxIndMidclssCd must be 01, 02, 03 or 04, got " + family);
-        };
+        if (family == null || !family.matches("0[1-4]")) {
+            throw new Refused("idxIndMidclssCd must be 01, 02, 03 or 04, got " + family);
+        }
         LocalDate today = market.today();
         List<Map<String, String>> rows = new ArrayList<>();
-        for (IndexDefinition d : IndexDefinition.ALL) {
-            if (!d.group().equals(group)) {
-                continue;
-            }
+        for (IndexDefinition d : IndexDefinition.ofFamily(family)) {
             long members = market.constituents(d, today).size();
             Map<String, String> row = new LinkedHashMap<>();
             row.put("IDX_NM", d.name());

@@ -3,6 +3,7 @@ package io.kmarket.scheduler.collect.fetch.krx;
 import static io.kmarket.scheduler.collect.parse.JsonBodies.text;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kmarket.scheduler.collect.Dataset;
 import io.kmarket.scheduler.collect.fetch.FetchContext;
 import io.kmarket.scheduler.collect.fetch.FetchResult;
+import io.kmarket.scheduler.collect.fetch.Rejection;
 import io.kmarket.scheduler.collect.parse.JsonBodies;
 
 /**
  * Delisted stocks (finder_listdelisu). The finder carries no delisting date, so a stock's delisted_on is the
- * date kmarket first saw it delisted (the task's date) and is never moved afterwards.
+ * date kmarket first saw it delisted (the task's date) and is never moved afterwards. The real list also holds
+ * warrants and other non-stock securities: each is left out with its reason recorded ({@link KrxRows#notAShare});
+ * foreign issuers' shares (ISIN {@code HK0…}, {@code KYG…}) are kept.
  */
 @Singleton
 public class KrxDelistingsFetcher extends KrxFetcher {
@@ -40,14 +44,21 @@ public class KrxDelistingsFetcher extends KrxFetcher {
         JsonNode rows = JsonBodies.array(krx.post(context, BLD, form), "block1");
         // A code may appear with several ISINs (warrants); pykrx keeps the smallest ISIN, and so do we.
         Map<String, JsonNode> byCode = new LinkedHashMap<>();
+        List<Rejection> notShares = new ArrayList<>();
         for (JsonNode row : rows) {
             String code = text(row, "short_code");
-            if (KrxListingsFetcher.isShare(code)) {
+            String notAShare = KrxRows.notAShare(code, isin(row));
+            if (notAShare == null) {
                 byCode.merge(code, row, (a, b) -> isin(a).compareTo(isin(b)) <= 0 ? a : b);
+            } else {
+                notShares.add(new Rejection(notAShare, row.toString()));
             }
         }
-        return JsonBodies.rows(byCode.values(),
+        FetchResult shares = JsonBodies.rows(byCode.values(),
                 row -> List.of(KrxListingsFetcher.finderStock(row, seen)));
+        List<Rejection> rejections = new ArrayList<>(notShares);
+        rejections.addAll(shares.rejections());
+        return new FetchResult(shares.rows(), rejections);
     }
 
     private static String isin(JsonNode row) {

@@ -23,7 +23,8 @@ import io.kmarket.scheduler.collect.store.MarketRow.Stock;
 
 /**
  * Listed stocks: finder_stkisu gives every listed code with its ISIN and market; MDCSTAT01901 adds the English
- * name and listing date. Short codes that are not 6 characters are rights and warrants, not shares: left out.
+ * name and listing date. Rows that are not shares (warrants, rights, other securities: {@link KrxRows#notAShare})
+ * are left out, each recorded with its reason.
  */
 @Singleton
 public class KrxListingsFetcher extends KrxFetcher {
@@ -48,7 +49,9 @@ public class KrxListingsFetcher extends KrxFetcher {
         List<Rejection> rejections = new ArrayList<>();
         Map<String, Stock> stocks = new LinkedHashMap<>();
         for (JsonNode row : listed) {
-            if (!isShare(text(row, "short_code"))) {
+            String notAShare = KrxRows.notAShare(text(row, "short_code"), text(row, "full_code"));
+            if (notAShare != null) {
+                rejections.add(new Rejection(notAShare, row.toString()));
                 continue;
             }
             try {
@@ -73,10 +76,6 @@ public class KrxListingsFetcher extends KrxFetcher {
             }
         }
         return new FetchResult(new ArrayList<MarketRow>(stocks.values()), rejections);
-    }
-
-    static boolean isShare(String shortCode) {
-        return shortCode != null && shortCode.trim().length() == 6;
     }
 
     static Stock finderStock(JsonNode row, java.time.LocalDate delistedSeen) {

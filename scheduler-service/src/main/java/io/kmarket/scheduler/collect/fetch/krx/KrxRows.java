@@ -48,6 +48,24 @@ final class KrxRows {
         return market;
     }
 
+    /**
+     * Why a finder row is not a share kmarket keeps, or null when it is one. KRX's finders also list warrants and
+     * rights (8-character short codes, ISIN {@code KRA…}) and other non-stock securities (ISIN {@code KR} + a type
+     * other than 7, e.g. {@code KR8…}); a foreign issuer's share keeps its home ISIN ({@code HK0…}, {@code KYG…}) and
+     * a 6-character code, and is kept.
+     */
+    static String notAShare(String shortCode, String isin) {
+        String code = shortCode == null ? "" : shortCode.trim();
+        if (code.length() != 6) {
+            return "not a share: short code '" + code + "' is not 6 characters (a warrant or right)";
+        }
+        String full = isin == null ? "" : isin.trim();
+        if (full.startsWith("KR") && !full.startsWith("KR7")) {
+            return "not a share: ISIN '" + full + "' is a Korean non-stock security (only KR7 is a share)";
+        }
+        return null;
+    }
+
     static String yyyymmdd(LocalDate date) {
         return date.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
     }
