@@ -39,6 +39,13 @@ public record Listing(int index, String code, String isin, String name, String f
         return false;
     }
 
+    /** The same issue under another code, ISIN and names: its prices, shares and filings stay. */
+    Listing renamed(String newCode, String newIsin, String newName, String newFullName, String newEnglishName) {
+        return new Listing(index, newCode, newIsin, newName, newFullName, newEnglishName, market, section,
+                kosdaqGlobal, preferred, listDate, delistDate, initialShares, parValue, initialPrice, volatility,
+                drift, turnover, splits, halts, corpCode, sizeRank, anchorPrice, anchorDay);
+    }
+
     /** The name KRX shows for the market ({@code KOSDAQ GLOBAL} for the KOSDAQ premium segment). */
     public String krxMarketName() {
         return kosdaqGlobal ? "KOSDAQ GLOBAL" : market.englishName();
