@@ -64,11 +64,13 @@ class FuzzTest {
                 expect4xx("GET stocks/{code}", () -> raw().get("/api/v1/stocks/" + segment));
                 expect4xx("GET prices/{code}", () -> raw().get("/api/v1/stocks/" + segment + "/prices"));
                 expect4xx("GET indicators/{code}", () -> raw().get("/api/v1/stocks/" + segment + "/indicators"));
+                expect4xx("GET history/{code}", () -> raw().get("/api/v1/stocks/" + segment + "/history"));
                 expect4xx("GET index prices", () -> raw().get("/api/v1/indices/" + segment + "/prices"));
                 expect4xx("GET reports/{id}", () -> raw().get("/api/v1/reports/" + segment));
             }
             expect4xx("from", () -> given().queryParam("from", bad).get("/api/v1/stocks/005930/prices"));
             expect4xx("to", () -> given().queryParam("to", bad).get("/api/v1/stocks/005930/indicators"));
+            expect4xx("asOf", () -> given().queryParam("asOf", bad).get("/api/v1/stocks/005930/history"));
             expect4xx("limit", () -> given().queryParam("limit", bad).get("/api/v1/stocks"));
             expect4xx("market", () -> given().queryParam("market", bad).get("/api/v1/stocks"));
             expect4xx("cursor", () -> given().queryParam("cursor", bad).get("/api/v1/disclosures"));
@@ -86,7 +88,8 @@ class FuzzTest {
 
     private void wrongMethodsAndContentTypes() {
         for (String path : List.of("/api/v1/stocks", "/api/v1/stocks/005930", "/api/v1/stocks/005930/prices",
-                "/api/v1/stocks/005930/indicators", "/api/v1/stocks/005930/prediction", "/api/v1/indices",
+                "/api/v1/stocks/005930/indicators", "/api/v1/stocks/005930/prediction",
+                "/api/v1/stocks/005930/history", "/api/v1/indices",
                 "/api/v1/indices/1001/prices", "/api/v1/disclosures", "/api/v1/ops/sites", "/api/v1/ops/jobs",
                 "/api/v1/ops/backfills")) {
             expect4xx("PUT " + path, () -> given().contentType("application/json").body("{}").put(path));

@@ -30,6 +30,9 @@ class ValidationTest {
             /api/v1/stocks/005930/prices                                 | from=1990-01-01&to=2024-01-01      | to
             /api/v1/stocks/005930/indicators                             | from=yesterday                     | from
             /api/v1/indices/1001/prices                                  | from=2024-01-01&to=2023-01-01      | from
+            /api/v1/stocks/00593o/history                                |                                    | code
+            /api/v1/stocks/005930/history                                | asOf=2024-02-30                    | asOf
+            /api/v1/stocks/005930/history                                | asOf=20240101                      | asOf
             /api/v1/stocks                                               | limit=0                            | limit
             /api/v1/stocks                                               | limit=1001                         | limit
             /api/v1/stocks                                               | limit=ten                          | limit

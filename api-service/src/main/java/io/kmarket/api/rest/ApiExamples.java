@@ -13,6 +13,19 @@ final class ApiExamples {
             "open":71000,"high":72100,"low":70800,"close":71900,"volume":12034567,"previousClose":71200,
             "change":700,"changePercent":0.98}}""";
 
+    static final String STOCK_HISTORY = """
+            {"code":"016610","periods":[{"validFrom":"2016-01-04","validTo":"2024-12-30","lastSeen":"2024-12-30",
+            "nameKo":"DB금융투자","market":"STK","isin":"KR7016610008"},{"validFrom":"2024-12-31","validTo":null,
+            "lastSeen":"2026-11-27","nameKo":"DB증권","market":"STK","isin":"KR7016610008"}]}""";
+
+    static final String STOCK_HISTORY_AS_OF = """
+            {"code":"016610","periods":[{"validFrom":"2016-01-04","validTo":"2024-12-30","lastSeen":"2024-12-30",
+            "nameKo":"DB금융투자","market":"STK","isin":"KR7016610008"}]}""";
+
+    static final String PROBLEM_404_AS_OF = """
+            {"type":"about:blank","title":"Not Found","status":404,"detail":"no record of stock 016610 on 1990-01-02",
+            "instance":"/api/v1/stocks/016610/history"}""";
+
     static final String PRICES = """
             {"code":"005930","from":"2025-11-27","to":"2026-11-27","prices":[{"date":"2025-11-27","open":71000,
             "high":72100,"low":70800,"close":71900,"volume":12034567,"tradingValue":865432100000,

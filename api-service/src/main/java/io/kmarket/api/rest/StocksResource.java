@@ -1,5 +1,6 @@
 package io.kmarket.api.rest;
 
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -24,6 +25,7 @@ import io.kmarket.api.config.ApiConfig;
 import io.kmarket.api.repository.IndicatorRepository;
 import io.kmarket.api.repository.PredictionRepository;
 import io.kmarket.api.repository.PriceRepository;
+import io.kmarket.api.repository.StockHistoryRepository;
 import io.kmarket.api.repository.StockRepository;
 
 @Path("/api/v1/stocks")
@@ -36,15 +38,18 @@ public class StocksResource {
     private static final String CURSOR_KIND = "stock";
 
     private final StockRepository stocks;
+    private final StockHistoryRepository history;
     private final PriceRepository prices;
     private final IndicatorRepository indicators;
     private final PredictionRepository predictions;
     private final CacheableRepresentation representation;
     private final ApiConfig config;
 
-    StocksResource(StockRepository stocks, PriceRepository prices, IndicatorRepository indicators,
-            PredictionRepository predictions, CacheableRepresentation representation, ApiConfig config) {
+    StocksResource(StockRepository stocks, StockHistoryRepository history, PriceRepository prices,
+            IndicatorRepository indicators, PredictionRepository predictions, CacheableRepresentation representation,
+            ApiConfig config) {
         this.stocks = stocks;
+        this.history = history;
         this.prices = prices;
         this.indicators = indicators;
         this.predictions = predictions;
@@ -92,6 +97,36 @@ public class StocksResource {
             throw unknownStock(valid);
         }
         return profile;
+    }
+
+    @GET
+    @Path("/{code}/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The names, markets and ISINs a stock had, with their validity dates, oldest first",
+            description = "With asOf, only the period in effect on that day: what the code was called then.")
+    @APIResponse(responseCode = "200", content = @Content(examples = {
+            @ExampleObject(name = "history", value = ApiExamples.STOCK_HISTORY),
+            @ExampleObject(name = "asOf", value = ApiExamples.STOCK_HISTORY_AS_OF) }))
+    @APIResponse(responseCode = "404", description = "Unknown stock, or no record of it on asOf", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "not then",
+                    value = ApiExamples.PROBLEM_404_AS_OF)))
+    public StockHistory history(@Parameter(example = "016610") @PathParam("code") String code,
+            @Parameter(description = "A day, ISO date: only the period covering it", example = "2021-01-22")
+            @QueryParam("asOf") String asOf) {
+        String valid = RequestParams.stockCode("code", code);
+        LocalDate day = RequestParams.date("asOf", asOf);
+        List<StockHistory.Period> periods = history.periods(valid);
+        if (periods.isEmpty() && !stocks.exists(valid)) {
+            throw unknownStock(valid);
+        }
+        if (day == null) {
+            return new StockHistory(valid, periods);
+        }
+        List<StockHistory.Period> then = periods.stream().filter(p -> p.covers(day)).toList();
+        if (then.isEmpty()) {
+            throw new ResourceNotFoundException("no record of stock " + valid + " on " + day);
+        }
+        return new StockHistory(valid, then);
     }
 
     @GET

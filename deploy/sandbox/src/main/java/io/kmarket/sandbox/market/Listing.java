@@ -46,4 +46,11 @@ public record Listing(int index, String code, String isin, String name, String f
     public String krxMarketName(LocalDate date) {
         return kosdaqGlobal && !date.isBefore(KOSDAQ_GLOBAL_FROM) ? "KOSDAQ GLOBAL" : market.englishName();
     }
+
+    /** The same issue under another code, ISIN and names: its prices, shares and filings stay. */
+    Listing renamed(String newCode, String newIsin, String newName, String newFullName, String newEnglishName) {
+        return new Listing(index, newCode, newIsin, newName, newFullName, newEnglishName, market, section,
+                kosdaqGlobal, preferred, listDate, delistDate, initialShares, parValue, initialPrice, volatility,
+                drift, turnover, splits, halts, corpCode, sizeRank, anchorPrice, anchorDay);
+    }
 }

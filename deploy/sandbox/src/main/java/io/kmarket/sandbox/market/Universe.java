@@ -20,8 +20,11 @@ public final class Universe {
     private final Map<String, Listing> byCode = new HashMap<>();
     private final Map<String, Listing> byIsin = new HashMap<>();
 
-    private Universe(List<Listing> listings) {
+    private final Identities identities;
+
+    private Universe(List<Listing> listings, Identities identities) {
         this.listings = List.copyOf(listings);
+        this.identities = identities;
         for (Listing l : listings) {
             byCode.put(l.code(), l);
             byIsin.put(l.isin(), l);
@@ -30,6 +33,11 @@ public final class Universe {
 
     public List<Listing> listings() {
         return listings;
+    }
+
+    /** The names and markets each issue had, day by day. */
+    public Identities identities() {
+        return identities;
     }
 
     public Listing byCode(String code) {
@@ -96,7 +104,8 @@ public final class Universe {
             for (int i = 0; i < drafts.size(); i++) {
                 result.add(drafts.get(i).toListing(i));
             }
-            return new Universe(result);
+            Identities.Built named = Identities.assign(seed, result, calendar);
+            return new Universe(named.listings(), named.identities());
         }
 
         private Draft famous(FamousStocks.Famous f) {

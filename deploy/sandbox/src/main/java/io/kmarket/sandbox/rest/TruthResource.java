@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import io.kmarket.sandbox.market.Bar;
 import io.kmarket.sandbox.market.DelistedSecurities;
 import io.kmarket.sandbox.market.Disclosure;
+import io.kmarket.sandbox.market.Identities;
 import io.kmarket.sandbox.market.IndexArchive;
 import io.kmarket.sandbox.market.IndexDefinition;
 import io.kmarket.sandbox.market.IndexHistory;
@@ -67,6 +68,37 @@ public class TruthResource {
             row.put("shares", day >= history.firstDay() ? history.shares(day) : l.initialShares());
             row.put("corpCode", l.corpCode());
             rows.add(row);
+        }
+        return Tables.render(rows, format);
+    }
+
+    /**
+     * The names and markets issues had, period by period: every issue that had more than one, or with
+     * {@code code} that issue's (one period if it never changed). {@code validTo} is the last day of a period
+     * (inclusive), null for the current one; the ISIN never changes.
+     */
+    @GET
+    @Path("/stock-history")
+    public Response stockHistory(@QueryParam("code") String code, @QueryParam("format") String format) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Listing l : market.universe().listings()) {
+            List<Identities.Identity> identities = market.universe().identities().of(l);
+            if (code != null ? !code.equals(l.code()) : identities.size() < 2) {
+                continue;
+            }
+            for (Identities.Identity identity : identities) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("code", l.code());
+                row.put("isin", l.isin());
+                row.put("name", identity.name());
+                row.put("market", identity.market().name());
+                row.put("validFrom", identity.from().toString());
+                row.put("validTo", identity.until() == null ? null : identity.until().minusDays(1).toString());
+                rows.add(row);
+            }
+        }
+        if (code != null && rows.isEmpty()) {
+            throw new NotFoundException("no issue with code " + code);
         }
         return Tables.render(rows, format);
     }

@@ -34,9 +34,24 @@ public sealed interface MarketRow {
             BigDecimal baseValue) implements MarketRow {
     }
 
-    /** market.stocks, key code; null fields leave what is stored untouched. */
+    /**
+     * market.stocks, key code; null fields leave what is stored untouched. {@code observedOn} is the day KRX
+     * described this name, market and ISIN (market.stock_master_history, key (code, valid_from)); an observation
+     * older than the stored one adds to the history but leaves the current row alone. Without a day (a delisted
+     * stock's last name) it only fills a row nobody has described yet.
+     */
     record Stock(String code, String isin, String nameKo, String nameEn, String market, LocalDate listedOn,
-            LocalDate delistedOn) implements MarketRow {
+            LocalDate delistedOn, LocalDate observedOn, String observedIn) implements MarketRow {
+
+        public Stock(String code, String isin, String nameKo, String nameEn, String market, LocalDate listedOn,
+                LocalDate delistedOn) {
+            this(code, isin, nameKo, nameEn, market, listedOn, delistedOn, null, null);
+        }
+
+        /** The same stock as KRX described it on {@code day} in the answer of {@code dataset}. */
+        public Stock observed(LocalDate day, String dataset) {
+            return new Stock(code, isin, nameKo, nameEn, market, listedOn, delistedOn, day, dataset);
+        }
     }
 
     /** market.disclosures, key rcept_no. */

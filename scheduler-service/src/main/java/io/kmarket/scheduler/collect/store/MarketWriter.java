@@ -75,7 +75,13 @@ public class MarketWriter {
 
     private int upsert(Connection connection, List<MarketRow> rows) throws SQLException {
         return switch (rows.getFirst()) {
-            case Stock _ -> batch(connection, STOCK, sorted(rows, Stock.class, Stock::code), MarketWriter::bindStock);
+            case Stock _ -> {
+                List<Stock> stocks = sorted(rows, Stock.class, Stock::code);
+                int written = batch(connection, STOCK, stocks, MarketWriter::bindStock);
+                batch(connection, MASTER_HISTORY, stocks.stream().filter(r -> r.observedOn() != null).toList(),
+                        MarketWriter::bindMasterHistory);
+                yield written;
+            }
             case Index _ -> batch(connection, INDEX, sorted(rows, Index.class, Index::code), MarketWriter::bindIndex);
             case CorpCode _ -> batch(connection, CORP_CODE, sorted(rows, CorpCode.class, CorpCode::corpCode),
                     MarketWriter::bindCorpCode);
@@ -138,14 +144,24 @@ public class MarketWriter {
         }
     }
 
+    // The name, market and ISIN follow the newest observation only: a backfill writes old days after today's
+    // listings, and what KRX called a stock in 2020 must not become its name today. The other columns are facts
+    // that do not change with the day (the listing date, the first day seen delisted, the English name that only
+    // the current listings carry) and are filled in whatever the day.
     private static final String STOCK = """
-            INSERT INTO market.stocks (code, isin, name_ko, name_en, market, listed_on, delisted_on)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO market.stocks AS s (code, isin, name_ko, name_en, market, listed_on, delisted_on,
+                master_observed_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (code) DO UPDATE SET
-                isin = COALESCE(EXCLUDED.isin, stocks.isin), name_ko = EXCLUDED.name_ko,
-                name_en = COALESCE(EXCLUDED.name_en, stocks.name_en), market = EXCLUDED.market,
-                listed_on = COALESCE(EXCLUDED.listed_on, stocks.listed_on),
-                delisted_on = COALESCE(stocks.delisted_on, EXCLUDED.delisted_on), updated_at = now()""";
+                isin = CASE WHEN %1$s THEN COALESCE(EXCLUDED.isin, s.isin) ELSE s.isin END,
+                name_ko = CASE WHEN %1$s THEN EXCLUDED.name_ko ELSE s.name_ko END,
+                market = CASE WHEN %1$s THEN EXCLUDED.market ELSE s.market END,
+                master_observed_on = GREATEST(s.master_observed_on, EXCLUDED.master_observed_on),
+                name_en = COALESCE(EXCLUDED.name_en, s.name_en),
+                listed_on = COALESCE(EXCLUDED.listed_on, s.listed_on),
+                delisted_on = COALESCE(s.delisted_on, EXCLUDED.delisted_on), updated_at = now()""".formatted(
+            // Newer or as new: a dated row against an older date; an undated row only where no date is stored.
+            "COALESCE(EXCLUDED.master_observed_on >= s.master_observed_on, s.master_observed_on IS NULL)");
 
     private static void bindStock(PreparedStatement st, Stock r) throws SQLException {
         st.setString(1, r.code());
@@ -155,6 +171,18 @@ public class MarketWriter {
         st.setString(5, r.market());
         setDate(st, 6, r.listedOn());
         setDate(st, 7, r.delistedOn());
+        setDate(st, 8, r.observedOn());
+    }
+
+    private static final String MASTER_HISTORY = "CALL market.observe_stock_master(?, ?, ?, ?, ?, ?)";
+
+    private static void bindMasterHistory(PreparedStatement st, Stock r) throws SQLException {
+        st.setString(1, r.code());
+        setDate(st, 2, r.observedOn());
+        st.setString(3, r.nameKo());
+        st.setString(4, r.market());
+        st.setString(5, r.isin());
+        st.setString(6, r.observedIn());
     }
 
     private static final String INDEX = """

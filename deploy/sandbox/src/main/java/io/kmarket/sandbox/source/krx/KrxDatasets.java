@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import io.kmarket.sandbox.market.Bar;
 import io.kmarket.sandbox.market.DelistedSecurities;
+import io.kmarket.sandbox.market.Identities;
 import io.kmarket.sandbox.market.IndexArchive;
 import io.kmarket.sandbox.market.IndexDefinition;
 import io.kmarket.sandbox.market.IndexHistory;
@@ -87,12 +88,15 @@ public class KrxDatasets {
         }
     }
 
+    /** The issues listed on {@code date} in each market they were in then, by the name they had then. */
     private List<Listing> ordered(List<MarketId> markets, LocalDate date) {
+        Identities identities = market.universe().identities();
         List<Listing> result = new ArrayList<>();
         for (MarketId m : markets) {
             market.universe().listings().stream()
-                    .filter(l -> l.market() == m && l.listedOn(date))
-                    .sorted(Comparator.comparing(Listing::name).thenComparing(Listing::code))
+                    .filter(l -> identities.on(l, date).market() == m && l.listedOn(date))
+                    .sorted(Comparator.comparing((Listing l) -> identities.on(l, date).name())
+                            .thenComparing(Listing::code))
                     .forEach(result::add);
         }
         return result;
@@ -103,12 +107,13 @@ public class KrxDatasets {
         List<Map<String, String>> rows = new ArrayList<>();
         for (Listing listing : ordered(markets, date)) {
             PriceHistory history = market.history(listing);
+            Identities.Identity then = market.universe().identities().on(listing, date);
             Map<String, String> row = new LinkedHashMap<>();
             row.put("ISU_SRT_CD", listing.code());
             row.put("ISU_CD", listing.isin());
-            row.put("ISU_ABBRV", listing.name());
-            row.put("MKT_NM", listing.krxMarketName(date));
-            row.put("SECT_TP_NM", listing.section());
+            row.put("ISU_ABBRV", then.name());
+            row.put("MKT_NM", then.krxMarketName(date));
+            row.put("SECT_TP_NM", then.section());
             if (day >= 0 && history.trades(day)) {
                 Bar bar = history.bar(day);
                 putPrices(row, bar);
@@ -123,7 +128,7 @@ public class KrxDatasets {
                 int known = Math.min(market.calendar().floorIndex(date), history.lastDay());
                 row.put("LIST_SHRS", comma(known >= history.firstDay() ? history.shares(known) : listing.initialShares()));
             }
-            row.put("MKT_ID", listing.market().name());
+            row.put("MKT_ID", then.market().name());
             rows.add(row);
         }
         return rows;

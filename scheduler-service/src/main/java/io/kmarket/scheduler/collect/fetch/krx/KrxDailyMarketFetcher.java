@@ -57,7 +57,7 @@ public class KrxDailyMarketFetcher extends KrxFetcher {
         String code = Values.stockCode("ISU_SRT_CD", text(row, "ISU_SRT_CD"));
         MarketRow.Stock stock = new MarketRow.Stock(code, Values.text(text(row, "ISU_CD")),
                 Values.requiredText("ISU_ABBRV", text(row, "ISU_ABBRV")), null,
-                KrxRows.market("MKT_ID", text(row, "MKT_ID")), null, null);
+                KrxRows.market("MKT_ID", text(row, "MKT_ID")), null, null).observed(date, Dataset.DAILY_MARKET.name());
         if (KrxRows.untraded(row)) {
             return List.of(stock);
         }

@@ -2,6 +2,8 @@ package io.kmarket.scheduler.collect.fetch.krx;
 
 import static io.kmarket.scheduler.collect.parse.JsonBodies.text;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +34,11 @@ public class KrxListingsFetcher extends KrxFetcher {
     static final String FINDER_BLD = "dbms/comm/finder/finder_stkisu";
     static final String BASIC_INFO_BLD = "dbms/MDC/STAT/standard/MDCSTAT01901";
 
-    KrxListingsFetcher(KrxClient krx) {
+    private final Clock clock;
+
+    KrxListingsFetcher(KrxClient krx, Clock clock) {
         super(krx, Dataset.LISTINGS);
+        this.clock = clock;
     }
 
     @Override
@@ -43,7 +48,10 @@ public class KrxListingsFetcher extends KrxFetcher {
         finder.put("mktsel", "ALL");
         finder.put("searchText", "");
         finder.put("typeNo", "0");
-        JsonNode listed = JsonBodies.array(krx.post(context, FINDER_BLD, finder), "block1");
+        JsonNode answer = krx.post(context, FINDER_BLD, finder);
+        JsonNode listed = JsonBodies.array(answer, "block1");
+        // The finder describes the listings of the moment it answers, whatever day the task is for.
+        LocalDate describedOn = KrxRows.answeredOn(answer, clock);
         JsonNode basics = JsonBodies.array(krx.post(context, BASIC_INFO_BLD, Map.of("mktId", "ALL")), "OutBlock_1");
 
         List<Rejection> rejections = new ArrayList<>();
@@ -55,7 +63,7 @@ public class KrxListingsFetcher extends KrxFetcher {
                 continue;
             }
             try {
-                Stock stock = finderStock(row, null);
+                Stock stock = finderStock(row, null).observed(describedOn, dataset().name());
                 stocks.put(stock.code(), stock);
             } catch (RowException e) {
                 rejections.add(new Rejection(e.getMessage(), row.toString()));
@@ -70,7 +78,8 @@ public class KrxListingsFetcher extends KrxFetcher {
             try {
                 stocks.put(known.code(), new Stock(known.code(), known.isin(), known.nameKo(),
                         Values.text(text(row, "ISU_ENG_NM")), known.market(),
-                        Values.slashedDate("LIST_DD", text(row, "LIST_DD")), null));
+                        Values.slashedDate("LIST_DD", text(row, "LIST_DD")), null, known.observedOn(),
+                        known.observedIn()));
             } catch (RowException e) {
                 rejections.add(new Rejection(e.getMessage(), row.toString()));
             }

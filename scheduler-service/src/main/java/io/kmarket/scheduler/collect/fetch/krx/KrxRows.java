@@ -2,7 +2,12 @@ package io.kmarket.scheduler.collect.fetch.krx;
 
 import static io.kmarket.scheduler.collect.parse.JsonBodies.text;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +22,28 @@ final class KrxRows {
     static final String SOURCE = "KRX";
     static final Set<String> MARKETS = Set.of("STK", "KSQ", "KNX");
 
+    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+    // "2026.01.25 PM 08:27:25": KRX stamps every answer with its own time of day in Seoul.
+    private static final DateTimeFormatter CURRENT_DATETIME = DateTimeFormatter.ofPattern("yyyy.MM.dd a hh:mm:ss",
+            Locale.ENGLISH);
+
     private KrxRows() {
+    }
+
+    /**
+     * The Seoul day KRX answered on, from the answer's own CURRENT_DATETIME stamp (the day its "current" data is
+     * about), else the day on the clock.
+     */
+    static LocalDate answeredOn(JsonNode answer, Clock clock) {
+        String stamp = text(answer, "CURRENT_DATETIME");
+        if (stamp != null) {
+            try {
+                return LocalDate.parse(stamp.trim(), CURRENT_DATETIME);
+            } catch (DateTimeParseException e) {
+                // An unexpected stamp says nothing about the data: the clock's day will do.
+            }
+        }
+        return LocalDate.now(clock.withZone(SEOUL));
     }
 
     /** True for a row without a close: a holiday, or a stock that did not trade. */

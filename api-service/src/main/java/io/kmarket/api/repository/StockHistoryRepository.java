@@ -1,0 +1,35 @@
+package io.kmarket.api.repository;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.kmarket.api.rest.StockHistory;
+
+/** Reads market.stock_master_history: the names, markets and ISINs a stock had, with the days they were seen. */
+@ApplicationScoped
+public class StockHistoryRepository {
+
+    // A period stands until the next one was first seen; the last one until the stock was seen delisted, or on.
+    private static final String PERIODS = """
+            SELECT h.valid_from, h.valid_to AS last_seen, h.name_ko, h.market, h.isin,
+                   COALESCE(LEAD(h.valid_from) OVER w - 1,
+                            CASE WHEN s.delisted_on IS NOT NULL THEN GREATEST(h.valid_to, s.delisted_on - 1) END)
+                       AS valid_to
+              FROM market.stock_master_history h JOIN market.stocks s ON s.code = h.code
+             WHERE h.code = ?
+            WINDOW w AS (ORDER BY h.valid_from)
+             ORDER BY h.valid_from""";
+
+    private final Jdbc jdbc;
+
+    StockHistoryRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<StockHistory.Period> periods(String code) {
+        return jdbc.list(PERIODS, s -> s.setString(1, code), row -> new StockHistory.Period(
+                Jdbc.date(row, "valid_from"), Jdbc.date(row, "valid_to"), Jdbc.date(row, "last_seen"),
+                row.getString("name_ko"), row.getString("market"), row.getString("isin")));
+    }
+}
