@@ -54,6 +54,12 @@ public record CollectionPlan(String name, List<CollectionTask> tasks) {
         return new CollectionPlan("corp-codes", List.of(CollectionTask.of("DART", Dataset.CORP_CODES, "ALL")));
     }
 
+    /** company.json for each corp_code. */
+    public static CollectionPlan companies(List<String> corpCodes) {
+        return new CollectionPlan("companies " + corpCodes.size(), corpCodes.stream()
+                .map(code -> CollectionTask.of("DART", Dataset.COMPANY, code)).toList());
+    }
+
     public static CollectionPlan quotes(List<String> codes) {
         List<CollectionTask> tasks = new ArrayList<>();
         for (String code : codes) {

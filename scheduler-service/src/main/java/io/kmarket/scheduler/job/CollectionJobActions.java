@@ -1,5 +1,8 @@
 package io.kmarket.scheduler.job;
 
+import java.time.Clock;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -7,6 +10,8 @@ import io.kmarket.scheduler.collect.CollectionPlan;
 import io.kmarket.scheduler.collect.CollectionRunSummary;
 import io.kmarket.scheduler.collect.CollectionService;
 import io.kmarket.scheduler.collect.DisclosureWatermark;
+import io.kmarket.scheduler.collect.config.SourcesConfig;
+import io.kmarket.scheduler.collect.store.CompanyRefreshes;
 import io.kmarket.scheduler.config.JobsConfig;
 import io.smallrye.common.annotation.Identifier;
 
@@ -19,12 +24,19 @@ class CollectionJobActions {
 
     private final CollectionService collection;
     private final DisclosureWatermark watermark;
+    private final CompanyRefreshes companies;
     private final JobsConfig config;
+    private final SourcesConfig.Dart dart;
+    private final Clock clock;
 
-    CollectionJobActions(CollectionService collection, DisclosureWatermark watermark, JobsConfig config) {
+    CollectionJobActions(CollectionService collection, DisclosureWatermark watermark, CompanyRefreshes companies,
+            JobsConfig config, SourcesConfig sources, Clock clock) {
         this.collection = collection;
         this.watermark = watermark;
+        this.companies = companies;
         this.config = config;
+        this.dart = sources.dart();
+        this.clock = clock;
     }
 
     @Produces
@@ -56,6 +68,21 @@ class CollectionJobActions {
     @Identifier("corp-codes")
     JobAction corpCodes() {
         return ctx -> outcome(collection.run(CollectionPlan.corpCodes(), ctx::progress));
+    }
+
+    /**
+     * company.json for the listed companies without a record (new listings) or with one older than the refresh
+     * period, a capped number per run: run daily, the whole market is refreshed about weekly in small slices.
+     */
+    @Produces
+    @Identifier("companies")
+    JobAction companies() {
+        return ctx -> {
+            List<String> due = companies.due(ctx.logicalDate(), clock.instant().minus(dart.companyRefresh()),
+                    dart.companiesPerRun());
+            return due.isEmpty() ? JobOutcome.succeeded(0)
+                    : outcome(collection.run(CollectionPlan.companies(due), ctx::progress));
+        };
     }
 
     private static JobOutcome outcome(CollectionRunSummary summary) {

@@ -52,6 +52,14 @@ public interface SourcesConfig {
         /** Incremental mode starts this many days before the last successful watermark. */
         @WithDefault("3")
         int watermarkMarginDays();
+
+        /** A listed company's company.json record is fetched again once it is this old. */
+        @WithDefault("P7D")
+        Duration companyRefresh();
+
+        /** At most this many company.json requests per companies run (new listings first), within the daily quota. */
+        @WithDefault("1000")
+        int companiesPerRun();
     }
 
     interface Kis extends Source {
