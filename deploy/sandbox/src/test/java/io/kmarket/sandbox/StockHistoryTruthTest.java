@@ -41,6 +41,20 @@ class StockHistoryTruthTest {
         assertThat(all.stream().map(r -> r.get("code")).distinct().count()).isGreaterThan(50);
         assertThat(all).anyMatch(r -> "KSQ".equals(r.get("market")) && r.get("validTo") != null
                 && !List.of("030190").contains(r.get("code")));
+        // Every generated period that covers the old day is what KRX served for that day.
+        List<Map<String, String>> oldDay = SandboxApi.krx(session, Map.of("bld",
+                "dbms/MDC/STAT/standard/MDCSTAT01501", "mktId", "ALL", "trdDd", "20210122")).then().statusCode(200)
+                .extract().jsonPath().getList("OutBlock_1");
+        List<Map<String, Object>> coveringOldDay = all.stream().filter(r -> r.get("validTo") != null
+                && "2021-01-22".compareTo((String) r.get("validFrom")) >= 0
+                && "2021-01-22".compareTo((String) r.get("validTo")) <= 0).toList();
+        assertThat(coveringOldDay).hasSizeGreaterThan(10);
+        for (Map<String, Object> period : coveringOldDay) {
+            assertThat(oldDay).as("%s on 2021-01-22", period.get("code"))
+                    .anyMatch(r -> period.get("code").equals(r.get("ISU_SRT_CD"))
+                            && period.get("name").equals(r.get("ISU_ABBRV"))
+                            && period.get("market").equals(r.get("MKT_ID")));
+        }
         given().queryParam("code", "999999").get("/sandbox/truth/stock-history").then().statusCode(404);
     }
 }

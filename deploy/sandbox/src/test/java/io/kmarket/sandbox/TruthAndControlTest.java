@@ -41,48 +41,6 @@ class TruthAndControlTest {
     }
 
     @Test
-    void oldDaysAnswerTheNamesAndMarketsOfThatDayAndTheTruthListsThePeriods() {
-        String session = SandboxApi.krxLogin("history");
-        Map<String, String> old = allStocks(session, "20210122");
-        Map<String, String> now = allStocks(session, "20260122");
-        // The real cases, with the names KRX showed before and after.
-        assertThat(old.get("016610")).isEqualTo("DB금융투자|STK");
-        assertThat(now.get("016610")).isEqualTo("DB증권|STK");
-        assertThat(old.get("139130")).isEqualTo("DGB금융지주|STK");
-        assertThat(now.get("139130")).isEqualTo("iM금융지주|STK");
-        assertThat(old.get("030190")).isEqualTo("NICE평가정보|KSQ");
-        assertThat(now.get("030190")).isEqualTo("NICE평가정보|STK");
-
-        List<Map<String, Object>> periods = given().queryParam("code", "016610").get("/sandbox/truth/stock-history")
-                .then().statusCode(200).extract().jsonPath().getList("");
-        assertThat(periods).extracting(p -> p.get("name"), p -> p.get("validTo"), p -> p.get("isin"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("DB금융투자", "2025-01-01", "KR7016610008"),
-                        org.assertj.core.groups.Tuple.tuple("DB증권", null, "KR7016610008"));
-        // Besides the real cases, generated issues were renamed or moved, and each one shows so on the old day.
-        List<Map<String, Object>> all = given().get("/sandbox/truth/stock-history").then().statusCode(200)
-                .extract().jsonPath().getList("");
-        List<Map<String, Object>> firstPeriods = all.stream()
-                .filter(p -> p.get("validTo") != null && "2021-01-22".compareTo((String) p.get("validTo")) <= 0
-                        && "2021-01-22".compareTo((String) p.get("validFrom")) >= 0)
-                .toList();
-        assertThat(firstPeriods).hasSizeGreaterThan(10);
-        for (Map<String, Object> p : firstPeriods) {
-            assertThat(old.get((String) p.get("code"))).as("%s", p.get("code"))
-                    .isEqualTo(p.get("name") + "|" + p.get("market"));
-        }
-        given().queryParam("code", "999999").get("/sandbox/truth/stock-history").then().statusCode(404);
-    }
-
-    /** Code to {@code name|market} in the whole-market daily data of one day. */
-    private static Map<String, String> allStocks(String session, String day) {
-        List<Map<String, String>> rows = SandboxApi.krx(session, Map.of("bld", "dbms/MDC/STAT/standard/MDCSTAT01501",
-                "mktId", "ALL", "trdDd", day)).then().statusCode(200).extract().jsonPath().getList("OutBlock_1");
-        Map<String, String> byCode = new java.util.HashMap<>();
-        rows.forEach(r -> byCode.put(r.get("ISU_SRT_CD"), r.get("ISU_ABBRV") + "|" + r.get("MKT_ID")));
-        return byCode;
-    }
-
-    @Test
     void truthOnAHolidayIsEmptyAndCsvHasAHeader() {
         given().queryParam("date", "2024-02-09").get("/sandbox/truth/prices").then().statusCode(200)
                 .body("size()", equalTo(0));
