@@ -50,6 +50,30 @@ class MarketListingsTest {
     }
 
     @Test
+    void closeOnlyIndexDaysServeNullOpenHighLowInJsonAndEmptyCellsInCsv() {
+        given().when().get("/api/v1/indices/1001/prices?from=1981-12-01&to=1981-12-31")
+                .then().statusCode(200)
+                .body("prices.date", equalTo(List.of("1981-12-23", "1981-12-24")))
+                .body("prices[1].open", nullValue()).body("prices[1].high", nullValue())
+                .body("prices[1].low", nullValue())
+                .body("prices[1].close", equalTo(131.30f)).body("prices[1].volume", equalTo(947700));
+        String json = given().when().get("/api/v1/indices/1001/prices?from=1981-12-24&to=1981-12-24")
+                .then().statusCode(200).extract().asString();
+        assertThat(json).contains("\"open\":null,\"high\":null,\"low\":null,\"close\":131.30");
+        String csv = given().accept("text/csv").when().get("/api/v1/indices/1001/prices?from=1981-12-01&to=1981-12-31")
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+        assertThat(csv.split("\r\n")).containsExactly("date,open,high,low,close,volume,trading_value",
+                "1981-12-23,,,,131.30,1533600,9296100000", "1981-12-24,,,,131.30,947700,6118200000");
+    }
+
+    @Test
+    void letterIndexCodesAreValidAndUnknownOnesAreNotFound() {
+        given().when().get("/api/v1/indices/G004/prices").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().when().get("/api/v1/indices/g004/prices").then().statusCode(400).body("parameter", equalTo("code"));
+    }
+
+    @Test
     void disclosuresOfAStockPageNewestFirstWithoutGapsOrRepeats() {
         List<String> expected = IntStream.range(0, SeededMarket.DISCLOSURES_OF_SAMSUNG)
                 .mapToObj(i -> SeededMarket.rceptNo(SeededMarket.TODAY.minusDays(i / 2), i))

@@ -193,6 +193,14 @@ public final class SeededMarket {
             }
             s.executeBatch();
         }
+        try (Statement s = db.createStatement()) {
+            // KRX's oldest KOSPI days are close-only (the recorded 1981 answer has "-" for open, high and low).
+            s.execute("""
+                    INSERT INTO market.index_prices (index_code, trade_date, open, high, low, close, volume, trading_value, source)
+                    VALUES ('1001', '1981-12-23', NULL, NULL, NULL, 131.30, 1533600, 9296100000, 'KRX'),
+                           ('1001', '1981-12-24', NULL, NULL, NULL, 131.30, 947700, 6118200000, 'KRX')
+                    ON CONFLICT DO NOTHING""");
+        }
     }
 
     /** SAMSUNG filed one report on each of the last 25 days (two per day on even days, numbered apart). */

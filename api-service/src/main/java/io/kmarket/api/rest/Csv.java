@@ -33,6 +33,13 @@ final class Csv {
                         p.marketCap() == null ? null : p.marketCap().toPlainString() });
     }
 
+    /** Close-only days (KRX's oldest index rows) leave open, high and low empty. */
+    static String indexPrices(List<IndexPrice> prices) {
+        return table("date,open,high,low,close,volume,trading_value", prices,
+                p -> new Object[] { p.date(), p.open(), p.high(), p.low(), p.close(), p.volume(),
+                        p.tradingValue() == null ? null : p.tradingValue().toPlainString() });
+    }
+
     static String indicators(List<IndicatorRow> rows) {
         return table("date,sma5,sma20,sma50,sma60,sma120,sma200,ema12,ema26,rsi14,macd,macd_signal,macd_hist,"
                 + "bb_middle,bb_upper,bb_lower,volume_ratio", rows,
