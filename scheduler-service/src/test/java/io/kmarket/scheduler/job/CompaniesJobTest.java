@@ -56,6 +56,8 @@ class CompaniesJobTest {
     @Test
     void everyListedCompanyGetsItsRecordAndAFreshRecordIsNotFetchedAgain() {
         var dart = UpstreamStub.server();
+        // The stub is shared: another test may already have asked for one of these companies.
+        dart.resetRequests();
         // Any other corp_code another test left listed: OpenDART's answer for a company it does not know.
         dart.stubFor(DartStub.endpoint("company.json").atPriority(10).willReturn(DartStub.json(
                 "{\"status\":\"013\",\"message\":\"조회된 데이타가 없습니다.\"}")));

@@ -64,6 +64,10 @@ public class TruthResource {
             PriceHistory history = market.history(l);
             int day = Math.min(market.calendar().floorIndex(asOf), history.lastDay());
             Map<String, Object> row = listingRow(l);
+            // The name and market KRX showed that day: a rename or market move after it is not yet known then.
+            Identities.Identity then = market.universe().identities().on(l, asOf);
+            row.put("name", then.name());
+            row.put("market", then.market().name());
             row.put("preferred", l.preferred());
             row.put("shares", day >= history.firstDay() ? history.shares(day) : l.initialShares());
             row.put("corpCode", l.corpCode());
