@@ -5,6 +5,7 @@
 -- Ownership (each service migrates only what it owns, with Flyway, at start):
 --   kmarket_scheduler  owns market (stocks, prices, indices, disclosures, calendar) and ops (sites, logs, jobs, payloads)
 --   kmarket_ml         owns analytics (indicators, predictions, evaluations, reports); reads market
+--                      (the scheduler reads analytics too: data quality checks indicators are complete)
 --   kmarket_api        owns nothing; SELECT only, on everything
 \set ON_ERROR_STOP on
 SET client_min_messages = warning;
@@ -33,3 +34,7 @@ ALTER DEFAULT PRIVILEGES FOR ROLE kmarket_scheduler IN SCHEMA market, ops GRANT 
 ALTER DEFAULT PRIVILEGES FOR ROLE kmarket_ml IN SCHEMA analytics GRANT SELECT ON TABLES TO kmarket_api;
 GRANT SELECT ON ALL TABLES IN SCHEMA market, ops TO kmarket_ml, kmarket_api;
 GRANT SELECT ON ALL TABLES IN SCHEMA analytics TO kmarket_api;
+-- The scheduler's data-quality job checks that every priced stock got its indicators (analytics.indicators).
+GRANT USAGE ON SCHEMA analytics TO kmarket_scheduler;
+ALTER DEFAULT PRIVILEGES FOR ROLE kmarket_ml IN SCHEMA analytics GRANT SELECT ON TABLES TO kmarket_scheduler;
+GRANT SELECT ON ALL TABLES IN SCHEMA analytics TO kmarket_scheduler;

@@ -75,6 +75,8 @@ class FuzzTest {
             expect4xx("market", () -> given().queryParam("market", bad).get("/api/v1/stocks"));
             expect4xx("cursor", () -> given().queryParam("cursor", bad).get("/api/v1/disclosures"));
             expect4xx("disclosure code", () -> given().queryParam("code", bad).get("/api/v1/disclosures"));
+            expect4xx("completeness dataset", () -> given().queryParam("dataset", bad).get("/api/v1/ops/completeness"));
+            expect4xx("completeness from", () -> given().queryParam("from", bad).get("/api/v1/ops/completeness"));
             expect4xx("POST code", () -> given().contentType("application/json")
                     .body("{\"code\":" + jsonString(bad) + "}").post("/api/v1/reports"));
             expect4xx("POST raw body", () -> given().contentType("application/json").body(bad).post("/api/v1/reports"));
@@ -91,7 +93,7 @@ class FuzzTest {
                 "/api/v1/stocks/005930/indicators", "/api/v1/stocks/005930/prediction",
                 "/api/v1/stocks/005930/history", "/api/v1/indices",
                 "/api/v1/indices/1001/prices", "/api/v1/disclosures", "/api/v1/ops/sites", "/api/v1/ops/jobs",
-                "/api/v1/ops/backfills")) {
+                "/api/v1/ops/backfills", "/api/v1/ops/completeness")) {
             expect4xx("PUT " + path, () -> given().contentType("application/json").body("{}").put(path));
             expect4xx("DELETE " + path, () -> given().delete(path));
             expect4xx("PATCH " + path, () -> given().contentType("application/json").body("{}").patch(path));

@@ -1,10 +1,12 @@
 package io.kmarket.api.repository;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.kmarket.api.rest.BackfillView;
+import io.kmarket.api.rest.CompletenessView;
 import io.kmarket.api.rest.JobRunView;
 import io.kmarket.api.rest.SiteView;
 
@@ -30,6 +32,59 @@ public class OpsRepository {
               FROM ops.job_backfills
              ORDER BY id DESC
              LIMIT 50""";
+
+    /**
+     * One row per dataset and trading date in [from, to] (today at most). Expected counts: prices, the stocks listed
+     * on the date (market.stocks listed_on/delisted_on); indices, the indices of market.indices; indicators, the
+     * stocks with a price on the date (ml-service writes a row per priced stock, its values null while the history
+     * is too short); disclosures, none (a day may have none): complete once a run of the disclosures job for the
+     * date succeeded after the day was over. The status is the first that holds of complete, healing-pending (a
+     * retry or repair is scheduled), failed (the job's last run for the date failed), partial, missing.
+     */
+    private static final String COMPLETENESS = """
+            WITH days AS (
+                SELECT day FROM market.trading_calendar
+                 WHERE is_trading_day AND day BETWEEN ? AND ? AND day <= ?),
+            counts AS (
+                SELECT 'prices' AS dataset, 'daily-collection' AS job, d.day,
+                       (SELECT count(*) FROM market.stocks s
+                         WHERE (s.listed_on IS NULL OR s.listed_on <= d.day)
+                           AND (s.delisted_on IS NULL OR s.delisted_on > d.day)) AS expected,
+                       (SELECT count(*) FROM market.daily_prices p WHERE p.trade_date = d.day) AS stored
+                  FROM days d
+                UNION ALL
+                SELECT 'indices', 'daily-collection', d.day, (SELECT count(*) FROM market.indices),
+                       (SELECT count(*) FROM market.index_prices i WHERE i.trade_date = d.day)
+                  FROM days d
+                UNION ALL
+                SELECT 'indicators', 'indicators', d.day,
+                       (SELECT count(*) FROM market.daily_prices p WHERE p.trade_date = d.day),
+                       (SELECT count(*) FROM analytics.indicators i WHERE i.trade_date = d.day)
+                  FROM days d
+                UNION ALL
+                SELECT 'disclosures', 'disclosures', d.day, NULL,
+                       (SELECT count(*) FROM market.disclosures m WHERE m.receipt_date = d.day)
+                  FROM days d)
+            SELECT c.dataset, c.job, c.day, c.expected, c.stored, h.failures, h.next_attempt_at, h.last_error,
+                   CASE
+                     WHEN c.expected IS NOT NULL AND c.expected > 0 AND c.stored >= c.expected AND h.job_name IS NULL
+                       THEN 'complete'
+                     WHEN c.expected IS NULL AND h.job_name IS NULL AND EXISTS (
+                          SELECT 1 FROM ops.job_runs r
+                           WHERE r.job_name = c.job AND r.logical_date = c.day AND r.status = 'succeeded'
+                             AND r.started_at >= (c.day + 1)::timestamp AT TIME ZONE 'Asia/Seoul')
+                       THEN 'complete'
+                     WHEN h.job_name IS NOT NULL THEN 'healing-pending'
+                     WHEN (SELECT r.status FROM ops.job_runs r
+                            WHERE r.job_name = c.job AND r.logical_date = c.day AND r.status <> 'running'
+                            ORDER BY r.id DESC LIMIT 1) = 'failed' THEN 'failed'
+                     WHEN c.stored > 0 THEN 'partial'
+                     ELSE 'missing'
+                   END AS status
+              FROM counts c
+              LEFT JOIN ops.job_heals h ON h.job_name = c.job AND h.logical_date = c.day AND h.status = 'pending'
+             WHERE ?::text IS NULL OR c.dataset = ?
+             ORDER BY c.day DESC, c.dataset""";
 
     private final Jdbc jdbc;
 
@@ -61,5 +116,18 @@ public class OpsRepository {
                 Jdbc.date(row, "to_date"), row.getBoolean("with_dependents"), row.getString("status"),
                 row.getInt("dates_done"), row.getInt("dates_total"), Jdbc.timestamp(row, "requested_at"),
                 Jdbc.timestamp(row, "finished_at"), row.getString("error")));
+    }
+
+    public List<CompletenessView> completeness(String dataset, LocalDate from, LocalDate to, LocalDate today) {
+        return jdbc.list(COMPLETENESS, s -> {
+            s.setObject(1, from);
+            s.setObject(2, to);
+            s.setObject(3, today);
+            s.setString(4, dataset);
+            s.setString(5, dataset);
+        }, row -> new CompletenessView(row.getString("dataset"), Jdbc.date(row, "day"),
+                row.getObject("expected") == null ? null : row.getLong("expected"), row.getLong("stored"),
+                row.getString("status"), row.getString("job"), Jdbc.nullableInt(row, "failures"),
+                Jdbc.timestamp(row, "next_attempt_at"), row.getString("last_error")));
     }
 }

@@ -1,13 +1,17 @@
 package io.kmarket.api.rest;
 
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.kmarket.api.repository.OpsRepository;
@@ -16,6 +20,10 @@ import io.kmarket.api.repository.OpsRepository;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "ops", description = "How collection is going")
 public class OpsResource {
+
+    static final Set<String> DATASETS = Set.of("prices", "indices", "indicators", "disclosures");
+    /** A year and a bit: what `./kmarket status` summarises after a first start, without an unbounded scan. */
+    static final int COMPLETENESS_MAX_SPAN_DAYS = 400;
 
     private final OpsRepository ops;
 
@@ -42,5 +50,21 @@ public class OpsResource {
     @Operation(summary = "The 50 latest backfills, newest first, with their progress (the first start's included)")
     public List<BackfillView> backfills() {
         return ops.recentBackfills();
+    }
+
+    @GET
+    @Path("/completeness")
+    @Operation(summary = "Per dataset and trading date: expected and stored rows and a status (complete, partial,"
+            + " missing, failed, healing-pending), newest date first; the last 30 days by default")
+    public List<CompletenessView> completeness(
+            @Parameter(description = "prices, indices, indicators or disclosures (default: all)", example = "prices")
+            @QueryParam("dataset") String dataset,
+            @Parameter(example = "2025-01-02") @QueryParam("from") String from,
+            @Parameter(example = "2025-01-31") @QueryParam("to") String to) {
+        if (dataset != null && !DATASETS.contains(dataset)) {
+            throw new BadParameterException("dataset", "must be one of prices, indices, indicators, disclosures");
+        }
+        RequestParams.DateRange range = RequestParams.range(from, to, ChronoUnit.DAYS, 30, COMPLETENESS_MAX_SPAN_DAYS);
+        return ops.completeness(dataset, range.from(), range.to(), RequestParams.today());
     }
 }

@@ -48,6 +48,8 @@ public interface JobsConfig {
 
     Ml ml();
 
+    Healing healing();
+
     /** The job catalogue, by job name. */
     Map<String, Job> job();
 
@@ -148,8 +150,43 @@ public interface JobsConfig {
         @WithDefault("model-training,predictions")
         List<String> finalJobs();
 
+        /**
+         * Fill the history jobs newest day first, so the latest market is visible within a minute; their dependents
+         * then run oldest first once the history is in (indicators roll forward from the previous day).
+         */
+        @WithDefault("true")
+        boolean newestFirst();
+
         /** Fixed end of the window (default: the day before today). */
         Optional<LocalDate> until();
+    }
+
+    /** Retrying failed or incomplete dates until they succeed (kmarket.jobs.healing, env KMARKET_JOBS_HEALING_...). */
+    interface Healing {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Jobs whose dates are healed: those that fill one trading date's data. Intraday or snapshot jobs (quotes,
+         * listings, corp codes) are left out: re-running them later does not bring back the past.
+         */
+        @WithDefault("daily-collection,disclosures,indicators,predictions,evaluation")
+        List<String> jobs();
+
+        /** Wait before the first retry of a failed date; each further failure multiplies it, up to max-delay. */
+        @WithDefault("PT2M")
+        Duration firstDelay();
+
+        @WithDefault("2.0")
+        double multiplier();
+
+        @WithDefault("PT1H")
+        Duration maxDelay();
+
+        /** Retries started per tick at most, newest dates first (no storm after a long outage). */
+        @WithDefault("4")
+        int maxPerTick();
     }
 
     interface Ml {

@@ -8,8 +8,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +28,8 @@ import io.kmarket.scheduler.config.JobsConfig;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * Runs a job over a range of dates, one date at a time, oldest first. Requests are rows of ops.job_backfills,
+ * Runs a job over a range of dates, one date at a time, oldest first (or, for the first start, newest first with
+ * the dependents following oldest first once the history is in). Requests are rows of ops.job_backfills,
  * so a backfill interrupted by a crash or a failover resumes on the next leader, and one requested from a standby
  * is run by the leader; dates that already succeeded are skipped, which makes resuming (or repeating a request)
  * cheap.
@@ -37,11 +41,12 @@ public class BackfillService {
 
     @RegisterForReflection
     public record Backfill(long id, String jobName, LocalDate from, LocalDate to, boolean withDependents,
-            String status, int datesTotal, int datesDone, Instant requestedAt, Instant finishedAt, String error) {
+            String status, int datesTotal, int datesDone, Instant requestedAt, Instant finishedAt, String error,
+            boolean newestFirst) {
     }
 
     private static final String COLUMNS = "id, job_name, from_date, to_date, with_dependents, status, dates_total,"
-            + " dates_done, requested_at, finished_at, error";
+            + " dates_done, requested_at, finished_at, error, newest_first";
 
     private final Clock clock;
     private final JobsConfig config;
@@ -73,12 +78,18 @@ public class BackfillService {
 
     /** Records the request; the leader's next tick starts it. */
     public Backfill request(JobDefinition job, LocalDate from, LocalDate to, boolean withDependents) {
+        return request(job, from, to, withDependents, false);
+    }
+
+    private Backfill request(JobDefinition job, LocalDate from, LocalDate to, boolean withDependents,
+            boolean newestFirst) {
         List<LocalDate> dates = datesOf(job, from, to);
         long id = jdbc.first("""
                 INSERT INTO ops.job_backfills (job_name, from_date, to_date, with_dependents, status, dates_total,
-                                               requested_at)
-                VALUES (?, ?, ?, ?, 'pending', ?, ?) RETURNING id""",
-                rs -> rs.getLong(1), job.name(), from, to, withDependents, dates.size(), clock.instant()).orElseThrow();
+                                               requested_at, newest_first)
+                VALUES (?, ?, ?, ?, 'pending', ?, ?, ?) RETURNING id""",
+                rs -> rs.getLong(1), job.name(), from, to, withDependents, dates.size(), clock.instant(),
+                newestFirst).orElseThrow();
         return find(id).orElseThrow();
     }
 
@@ -130,17 +141,18 @@ public class BackfillService {
         LocalDate from = until.minus(first.window());
         for (String name : first.snapshotJobs()) {
             LocalDate day = lastOpenDay(name, until);
-            firstStartRequest(name, day, day);
+            firstStartRequest(name, day, day, false);
         }
+        // Newest first: a new user sees the latest market within a minute instead of after the whole year.
         for (String name : first.jobs()) {
-            firstStartRequest(name, from, until);
+            firstStartRequest(name, from, until, first.newestFirst());
         }
         // The worker takes requests in order, so these run once the history they need is stored. They are for the
         // history's last trading day whatever their own calendar: a model trained up to a Sunday would be too new
         // for that Friday's predictions, which only use models trained on data up to their date.
         LocalDate lastTradingDay = lastTradingDay(until);
         for (String name : first.finalJobs()) {
-            firstStartRequest(name, lastTradingDay, lastTradingDay);
+            firstStartRequest(name, lastTradingDay, lastTradingDay, false);
         }
     }
 
@@ -157,14 +169,15 @@ public class BackfillService {
         return catalog.find(name).filter(JobDefinition::tradingDaysOnly).isPresent() ? lastTradingDay(until) : until;
     }
 
-    private void firstStartRequest(String name, LocalDate from, LocalDate until) {
+    private void firstStartRequest(String name, LocalDate from, LocalDate until, boolean newestFirst) {
         Optional<JobDefinition> job = catalog.find(name).filter(catalog::runnable);
         if (job.isEmpty()) {
             LOG.infof("first start: %s has no action yet, not backfilled", name);
             return;
         }
-        LOG.infof("first start: backfilling %s from %s to %s", name, from, until);
-        request(job.get(), from, until, true);
+        LOG.infof("first start: backfilling %s from %s to %s%s", name, from, until,
+                newestFirst ? ", newest first" : "");
+        request(job.get(), from, until, true, newestFirst);
     }
 
     private void work(long id) {
@@ -181,21 +194,34 @@ public class BackfillService {
         jdbc.update("UPDATE ops.job_backfills SET status = 'running' WHERE id = ?", id);
         int done = 0;
         int failed = 0;
+        List<LocalDate> dates = datesOf(job, backfill.from(), backfill.to());
+        // Dependents in step with the dates only when those go oldest first: indicators roll forward from the
+        // previous day's values, so a newest-first history gets its dependents after it is all in, oldest first.
+        boolean dependentsInStep = backfill.withDependents() && !backfill.newestFirst();
+        NavigableMap<LocalDate, RunStatus> outcomes = new TreeMap<>();
         try {
-            for (LocalDate date : datesOf(job, backfill.from(), backfill.to())) {
-                if (!leadership.get().isLeader()) {
-                    LOG.infof("backfill %d paused: no longer leader", id);
+            for (LocalDate date : backfill.newestFirst() ? dates.reversed() : dates) {
+                if (paused(id)) {
                     return;
                 }
                 RunStatus status = runOne(job, date);
                 if (status == RunStatus.ABANDONED) {
                     return;
                 }
-                if (backfill.withDependents()) {
+                outcomes.put(date, status);
+                if (dependentsInStep) {
                     followDependents(job, date, status);
                 }
                 failed += status == RunStatus.FAILED ? 1 : 0;
                 jdbc.update("UPDATE ops.job_backfills SET dates_done = ? WHERE id = ?", ++done, id);
+            }
+            if (backfill.withDependents() && !dependentsInStep) {
+                for (Map.Entry<LocalDate, RunStatus> outcome : outcomes.entrySet()) {
+                    if (paused(id)) {
+                        return;
+                    }
+                    followDependents(job, outcome.getKey(), outcome.getValue());
+                }
             }
             finish(id, "done", failed == 0 ? null : failed + " dates failed");
         } catch (InterruptedException e) {
@@ -204,6 +230,15 @@ public class BackfillService {
             LOG.errorf(e, "backfill %d broke", id);
             finish(id, "failed", e.toString());
         }
+    }
+
+    /** Leadership lost: the backfill stops here and the next leader resumes it. */
+    private boolean paused(long id) {
+        if (leadership.get().isLeader()) {
+            return false;
+        }
+        LOG.infof("backfill %d paused: no longer leader", id);
+        return true;
     }
 
     /** Runs the job for a date unless it already succeeded, or records it skipped if an upstream did not. */
@@ -258,7 +293,7 @@ public class BackfillService {
         return new Backfill(rs.getLong("id"), rs.getString("job_name"), Jdbc.date(rs, "from_date"),
                 Jdbc.date(rs, "to_date"), rs.getBoolean("with_dependents"), rs.getString("status"),
                 rs.getInt("dates_total"), rs.getInt("dates_done"), Jdbc.instant(rs, "requested_at"),
-                Jdbc.instant(rs, "finished_at"), rs.getString("error"));
+                Jdbc.instant(rs, "finished_at"), rs.getString("error"), rs.getBoolean("newest_first"));
     }
 
     @PreDestroy

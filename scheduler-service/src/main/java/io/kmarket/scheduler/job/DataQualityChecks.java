@@ -65,24 +65,52 @@ public class DataQualityChecks {
               FROM market.daily_prices d
               JOIN market.daily_prices prev ON prev.code = d.code AND prev.trade_date = :p
              WHERE d.trade_date = :d AND prev.close > 0 AND d.close > 0
-               AND abs(d.close::numeric / prev.close - 1) > 0.30""");
+               AND abs(d.close::numeric / prev.close - 1) > 0.30""", """
+            INSERT INTO ops.data_quality_issues (trade_date, check_name, subject, detail, found_at)
+            SELECT :d, 'no-index-prices', '*', 'no index price stored for any of ' || count(*) || ' indices', :now
+              FROM market.indices
+            HAVING count(*) > 0
+               AND NOT EXISTS (SELECT 1 FROM market.index_prices WHERE trade_date = :d)""", """
+            INSERT INTO ops.data_quality_issues (trade_date, check_name, subject, detail, found_at)
+            SELECT :d, 'disclosures-not-collected', '*', 'no successful disclosures collection for this date', :now
+             WHERE NOT EXISTS (SELECT 1 FROM ops.job_runs
+                                WHERE job_name = 'disclosures' AND logical_date = :d AND status = 'succeeded')""");
+
+    /**
+     * analytics.indicators belongs to ml-service; the scheduler reads it through deploy/db/roles.sql's grant. Kept
+     * apart because the table may not exist (ml-service not migrated yet), which must not fail the other checks.
+     */
+    private static final String INDICATOR_CHECK = """
+            INSERT INTO ops.data_quality_issues (trade_date, check_name, subject, detail, found_at)
+            SELECT :d, 'missing-indicators', '*', count(*) || ' priced stocks have no indicators', :now
+              FROM market.daily_prices p
+             WHERE p.trade_date = :d
+               AND NOT EXISTS (SELECT 1 FROM analytics.indicators i WHERE i.code = p.code AND i.trade_date = :d)
+            HAVING count(*) > 0""";
 
     private final AgroalDataSource dataSource;
     private final TradingCalendar calendar;
     private final Clock clock;
     private final Jdbc jdbc;
+    private final GapRepairs repairs;
 
-    DataQualityChecks(AgroalDataSource dataSource, TradingCalendar calendar, Clock clock, Jdbc jdbc) {
+    DataQualityChecks(AgroalDataSource dataSource, TradingCalendar calendar, Clock clock, Jdbc jdbc,
+            GapRepairs repairs) {
         this.dataSource = dataSource;
         this.calendar = calendar;
         this.clock = clock;
         this.jdbc = jdbc;
+        this.repairs = repairs;
     }
 
     @Produces
     @Identifier("data-quality")
     JobAction action() {
-        return ctx -> JobOutcome.succeeded(check(ctx.logicalDate(), ctx));
+        return ctx -> {
+            int found = check(ctx.logicalDate(), ctx);
+            repairs.schedule(ctx.logicalDate(), issues(ctx.logicalDate()));
+            return JobOutcome.succeeded(found);
+        };
     }
 
     /** Replaces the findings of {@code date}; returns how many there are. */
@@ -106,6 +134,9 @@ public class DataQualityChecks {
                 found += execute(c, check, date, previous.orElse(null));
                 ctx.progress(++done, CHECKS.size());
             }
+            if (indicatorsReadable(c)) {
+                found += execute(c, INDICATOR_CHECK, date, null);
+            }
             c.commit();
             return found;
         }
@@ -117,6 +148,14 @@ public class DataQualityChecks {
                  WHERE trade_date = ? ORDER BY check_name, subject""",
                 rs -> new Issue(Jdbc.date(rs, "trade_date"), rs.getString("check_name"), rs.getString("subject"),
                         rs.getString("detail")), date);
+    }
+
+    private static boolean indicatorsReadable(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass('analytics.indicators') IS NOT NULL"
+                + " AND has_table_privilege('analytics.indicators', 'SELECT')");
+                java.sql.ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        }
     }
 
     /** Binds :d (the date), :p (the previous trading day) and :now by name; JDBC only has positions. */

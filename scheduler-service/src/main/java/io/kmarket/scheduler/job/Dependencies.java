@@ -52,6 +52,10 @@ public class Dependencies {
     synchronized void upstreamFinished(JobDefinition upstream, LocalDate date, RunStatus status, String error) {
         if (status == RunStatus.SUCCEEDED) {
             dispatch();
+            // A date older than the window (a healed failure, a repaired gap) still gets its dependents.
+            if (date != null && date.isBefore(today().minus(config.dependencyWindow()))) {
+                dispatch(date, date);
+            }
         } else if (status == RunStatus.FAILED || status == RunStatus.SKIPPED) {
             String reason = "upstream " + upstream.name() + " " + status.value() + " for " + date
                     + (error == null ? "" : ": " + error);
@@ -80,16 +84,23 @@ public class Dependencies {
 
     /** Submits each dependent for every recent date whose upstreams all succeeded after its own last run. */
     public synchronized void dispatch() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), config.zone());
-        LocalDate from = today.minus(config.dependencyWindow());
+        LocalDate today = today();
+        dispatch(today.minus(config.dependencyWindow()), today);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), config.zone());
+    }
+
+    private void dispatch(LocalDate from, LocalDate to) {
         for (JobDefinition dependent : catalog.all()) {
             if (dependent.after().isEmpty() || !catalog.runnable(dependent) || states.paused(dependent.name())) {
                 continue;
             }
-            Map<LocalDate, Instant> ready = readySince(dependent.after(), from, today);
-            Map<LocalDate, Instant> lastStarts = lastStarts(dependent.name(), from, today);
+            Map<LocalDate, Instant> ready = readySince(dependent.after(), from, to);
+            Map<LocalDate, Instant> lastStarts = lastStarts(dependent.name(), from, to);
             // A day found closed after its collection ran (KRX quoted no stock) has nothing to compute.
-            Set<LocalDate> open = dependent.tradingDaysOnly() ? new HashSet<>(calendar.tradingDays(from, today)) : null;
+            Set<LocalDate> open = dependent.tradingDaysOnly() ? new HashSet<>(calendar.tradingDays(from, to)) : null;
             ready.forEach((date, readyAt) -> {
                 Instant lastStart = lastStarts.get(date);
                 if ((open == null || open.contains(date)) && (lastStart == null || lastStart.isBefore(readyAt))) {

@@ -189,6 +189,21 @@ public class JobRunner {
         return active.containsKey(job);
     }
 
+    /** Whether the job is running or waiting to run for the date (so that starting it again would double it). */
+    boolean holds(String job, LocalDate date) {
+        Execution current = active.get(job);
+        if (current != null && current.date.equals(date)) {
+            return true;
+        }
+        Deque<Pending> queue = queued.get(job);
+        if (queue == null) {
+            return false;
+        }
+        synchronized (queue) {
+            return queue.stream().anyMatch(p -> p.date().equals(date));
+        }
+    }
+
     private void drain(JobDefinition job) {
         Deque<Pending> queue = queued.get(job.name());
         if (queue == null) {

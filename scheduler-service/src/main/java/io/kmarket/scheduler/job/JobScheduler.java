@@ -44,10 +44,11 @@ public class JobScheduler {
     private final TradingCalendar calendar;
     private final Leadership leadership;
     private final BackfillService backfills;
+    private final Healing healing;
 
     JobScheduler(Clock clock, JobsConfig config, JobCatalog catalog, JobStateRepository states, JobRunRepository runs,
             JobRunner runner, Dependencies dependencies, TradingCalendar calendar, Leadership leadership,
-            BackfillService backfills) {
+            BackfillService backfills, Healing healing) {
         this.clock = clock;
         this.config = config;
         this.catalog = catalog;
@@ -58,6 +59,7 @@ public class JobScheduler {
         this.calendar = calendar;
         this.leadership = leadership;
         this.backfills = backfills;
+        this.healing = healing;
     }
 
     @Scheduled(every = "${kmarket.jobs.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -65,7 +67,7 @@ public class JobScheduler {
         tick();
     }
 
-    /** Fires what is due, enforces timeouts and starts dependents. A standby does nothing. */
+    /** Fires what is due, enforces timeouts, starts dependents and due retries of failed dates. A standby does nothing. */
     public synchronized void tick() {
         if (!leadership.confirmLeadership()) {
             return;
@@ -79,6 +81,7 @@ public class JobScheduler {
             }
         }
         dependencies.dispatch();
+        healing.retryDue();
         runner.drainAll();
     }
 

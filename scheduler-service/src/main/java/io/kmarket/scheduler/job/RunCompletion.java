@@ -5,18 +5,20 @@ import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** What follows the end of a run: metrics, a notification if it failed, and its dependents. */
+/** What follows the end of a run: metrics, a notification if it failed, its heal, and its dependents. */
 @ApplicationScoped
 class RunCompletion {
 
     private final JobMetrics metrics;
     private final FailureNotifier notifier;
     private final Dependencies dependencies;
+    private final Healing healing;
 
-    RunCompletion(JobMetrics metrics, FailureNotifier notifier, Dependencies dependencies) {
+    RunCompletion(JobMetrics metrics, FailureNotifier notifier, Dependencies dependencies, Healing healing) {
         this.metrics = metrics;
         this.notifier = notifier;
         this.dependencies = dependencies;
+        this.healing = healing;
     }
 
     void completed(JobDefinition job, LocalDate date, RunTrigger trigger, RunStatus status, String error,
@@ -26,6 +28,8 @@ class RunCompletion {
             notifier.notifyFailure(job.name(), date, status, error);
         }
         notifier.runFinished(job.name(), date, status);
+        // Before the dependents: a dependent's own heal must see this date's outcome.
+        healing.runEnded(job, date, status, error);
         // A backfill drives its own dependents date by date (see BackfillService).
         if (trigger != RunTrigger.BACKFILL) {
             dependencies.upstreamFinished(job, date, status, error);

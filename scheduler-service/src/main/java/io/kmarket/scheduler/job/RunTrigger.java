@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Why a run started; the value is what ops.job_runs.trigger stores. */
 public enum RunTrigger {
-    SCHEDULE("schedule"), CATCH_UP("catch-up"), MANUAL("manual"), DEPENDENCY("dependency"), BACKFILL("backfill");
+    SCHEDULE("schedule"), CATCH_UP("catch-up"), MANUAL("manual"), DEPENDENCY("dependency"), BACKFILL("backfill"),
+    /** A retry of a failed or incomplete date by {@link Healing}. */
+    HEAL("heal");
 
     private final String value;
 

@@ -28,14 +28,18 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * First start: an empty ops.job_runs gets the configured window of history once. The window ends on a Sunday, so
- * the one-day jobs (snapshot on trading days, final on every day) must run for the Friday.
+ * First start: an empty ops.job_runs gets the configured window of history once, newest day first, and the history's
+ * dependents afterwards, oldest first. The window ends on a Sunday, so the one-day jobs (snapshot on trading days,
+ * final on every day) must run for the Friday.
  */
 @QuarkusTest
 @TestProfile(FirstStartTest.FirstStartEnabled.class)
 class FirstStartTest {
 
-    /** t-none stands for listings (snapshot), t-all for daily collection (history), t-slow for model training. */
+    /**
+     * t-none stands for listings (snapshot), t-all for daily collection (history), t-dependent for indicators (which
+     * roll forward from the previous day) and t-slow for model training.
+     */
     public static class FirstStartEnabled implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -45,7 +49,8 @@ class FirstStartTest {
                     "kmarket.jobs.first-start.jobs", "t-all",
                     "kmarket.jobs.first-start.final-jobs", "t-slow",
                     // Like model training: a final job on the every-day calendar still runs for the last trading day.
-                    "kmarket.jobs.job.t-slow.calendar", "every-day");
+                    "kmarket.jobs.job.t-slow.calendar", "every-day",
+                    "kmarket.jobs.job.t-dependent.after", "t-all");
         }
     }
 
@@ -74,10 +79,15 @@ class FirstStartTest {
     @Test
     void anEmptyDatabaseGetsItsWindowOnceSnapshotFirstHistoryThenFinalJobs() throws SQLException {
         await().atMost(WAIT).until(leadership::isLeader);
-        reset(actions, "t-none", "t-all", "t-slow");
+        reset(actions, "t-none", "t-all", "t-slow", "t-dependent", "t-second");
         emptyJobTables();
         AtomicReference<List<LocalDate>> historyWhenSnapshotRan = new AtomicReference<>();
         AtomicReference<List<JobRun>> historyWhenFinalRan = new AtomicReference<>();
+        AtomicReference<List<LocalDate>> historyWhenDependentStarted = new AtomicReference<>();
+        actions.set("t-dependent", ctx -> {
+            historyWhenDependentStarted.compareAndSet(null, List.copyOf(actions.calls("t-all")));
+            return JobOutcome.succeeded(1);
+        });
         actions.set("t-none", ctx -> {
             historyWhenSnapshotRan.set(List.copyOf(actions.calls("t-all")));
             return JobOutcome.succeeded(1);
@@ -100,19 +110,25 @@ class FirstStartTest {
                         tuple("t-all", WINDOW_START, SUNDAY_END, 5, 5),
                         tuple("t-slow", FRIDAY, FRIDAY, 1, 1));
         assertThat(actions.calls("t-none")).containsExactly(FRIDAY);
-        assertThat(actions.calls("t-all")).containsExactlyElementsOf(WINDOW_TRADING_DAYS);
+        assertThat(actions.calls("t-all")).as("history newest first").containsExactlyElementsOf(
+                WINDOW_TRADING_DAYS.reversed());
+        assertThat(actions.calls("t-dependent")).as("dependents oldest first").containsExactlyElementsOf(
+                WINDOW_TRADING_DAYS);
+        assertThat(historyWhenDependentStarted.get()).as("history collected when the first dependent ran")
+                .containsExactlyInAnyOrderElementsOf(WINDOW_TRADING_DAYS);
+        assertThat(actions.calls("t-second")).containsExactlyElementsOf(WINDOW_TRADING_DAYS);
         assertThat(actions.calls("t-slow")).containsExactly(FRIDAY);
         assertThat(historyWhenSnapshotRan.get()).as("history collected before the snapshot").isEmpty();
         assertThat(historyWhenFinalRan.get()).as("history when the final job ran")
                 .allMatch(run -> run.status() == RunStatus.SUCCEEDED && run.trigger() == RunTrigger.BACKFILL)
-                .extracting(JobRun::logicalDate).containsExactlyElementsOf(WINDOW_TRADING_DAYS);
+                .extracting(JobRun::logicalDate).containsExactlyElementsOf(WINDOW_TRADING_DAYS.reversed());
 
         // A second start (the database is no longer empty) requests nothing and runs nothing again.
         recovery.recover();
         scheduler.tick();
         assertThat(backfillsOldestFirst()).extracting(Backfill::id)
                 .containsExactlyElementsOf(requested.stream().map(Backfill::id).toList());
-        assertThat(dates(runs(repository, "t-all"))).containsExactlyElementsOf(WINDOW_TRADING_DAYS);
+        assertThat(dates(runs(repository, "t-all"))).containsExactlyElementsOf(WINDOW_TRADING_DAYS.reversed());
         assertThat(dates(runs(repository, "t-none"))).containsExactly(FRIDAY);
         assertThat(dates(runs(repository, "t-slow"))).containsExactly(FRIDAY);
         assertThat(actions.calls("t-all")).hasSize(WINDOW_TRADING_DAYS.size());
