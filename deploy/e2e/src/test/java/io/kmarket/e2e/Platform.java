@@ -38,7 +38,8 @@ final class Platform {
      */
     private void configureSites() {
         stored.execute("""
-                UPDATE ops.site_config SET rate_limit_per_minute = 1200, updated_at = now() WHERE site_code = 'KRX';
+                UPDATE ops.site_config SET rate_limit_per_minute = 1200, rate_limit_per_second = 20, burst = 5, updated_at = now()
+                 WHERE site_code = 'KRX';
                 UPDATE ops.site_config SET timeout_ms = 3000, updated_at = now() WHERE site_code IN ('KRX', 'DART')""");
     }
 

@@ -148,14 +148,16 @@ class CollectionBenchmark {
             line("  sequential baseline (site concurrency 1): %.2f s; speed-up %.2fx", sequential,
                     sequential / windowed);
         } finally {
-            execute("UPDATE ops.site_config SET rate_limit_per_minute = 600, burst = 10, max_concurrency = 4"
+            execute("UPDATE ops.site_config SET rate_limit_per_minute = 600, rate_limit_per_second = 10, burst = 10,"
+                    + " max_concurrency = 4"
                     + " WHERE site_code = 'DART'");
             sites.refresh();
         }
     }
 
     private double timedWith(int concurrency, CollectionPlan plan) {
-        execute("UPDATE ops.site_config SET rate_limit_per_minute = 1200, burst = 1, max_concurrency = " + concurrency
+        execute("UPDATE ops.site_config SET rate_limit_per_minute = 1200, rate_limit_per_second = NULL, burst = 1,"
+                + " max_concurrency = " + concurrency
                 + " WHERE site_code = 'DART'");
         sites.refresh();
         double[] runs = new double[ROUNDS];

@@ -20,15 +20,17 @@ import io.kmarket.scheduler.collect.config.CollectConfig;
 
 /**
  * The sites of ops.sites/ops.site_config, re-read when older than {@code kmarket.collect.site-refresh}: an
- * operator's row change applies without a restart. A site whose config changed gets a new runtime (limits,
- * retries and circuit); requests in flight finish on the old one.
+ * operator's row change applies without a restart. A site whose config changed keeps its runtime, which applies the
+ * edit in place (see {@link SiteRuntime#reconfigure}): its circuit, adaptive rate, limiter history and login session
+ * survive, and no second runtime ever admits requests beside it.
  */
 @ApplicationScoped
 public class SiteRegistry {
 
     private static final Logger LOG = Logger.getLogger(SiteRegistry.class);
     private static final String SELECT_SITES = """
-            SELECT s.code, s.tier, s.reliability, s.active, c.access_method, c.rate_limit_per_minute, c.burst,
+            SELECT s.code, s.tier, s.reliability, s.active, c.access_method, c.rate_limit_per_minute,
+                   c.rate_limit_per_second, c.burst,
                    c.max_concurrency, c.timeout_ms, c.retry_preset, c.requires_keys, c.user_agent
               FROM ops.sites s JOIN ops.site_config c ON c.site_code = s.code""";
 
@@ -81,8 +83,8 @@ public class SiteRegistry {
                 ResultSet rs = statement.executeQuery(SELECT_SITES)) {
             while (rs.next()) {
                 SiteConfig site = new SiteConfig(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getBoolean(4),
-                        rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
-                        RetryPreset.valueOf(rs.getString(10)), rs.getBoolean(11), rs.getString(12));
+                        rs.getString(5), rs.getInt(6), rs.getObject(7, Integer.class), rs.getInt(8), rs.getInt(9),
+                        rs.getInt(10), RetryPreset.valueOf(rs.getString(11)), rs.getBoolean(12), rs.getString(13));
                 current.put(site.code(), site);
             }
         } catch (SQLException e) {
@@ -106,11 +108,12 @@ public class SiteRegistry {
             return;
         }
         if (existing != null) {
-            LOG.infof("Site %s configuration changed, rebuilding its limits and circuit: %s", site.code(), site);
-        } else {
-            metrics.siteGauges(site.code(), runtimes, r -> circuitValue(r.get(site.code())),
-                    r -> rateValue(r.get(site.code())));
+            LOG.infof("Site %s configuration changed, applying it in place: %s", site.code(), site);
+            existing.reconfigure(site);
+            return;
         }
+        metrics.siteGauges(site.code(), runtimes, r -> circuitValue(r.get(site.code())),
+                r -> rateValue(r.get(site.code())));
         runtimes.put(site.code(), new SiteRuntime(site, global, metrics, config));
     }
 

@@ -26,9 +26,10 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 
 /**
- * A site's live limits, built from one version of its configuration: a concurrency cap and a waiting token
- * bucket (taken per HTTP request, inside the retry loop so a backing-off request holds no slot), retries of the
- * site's preset and a circuit breaker (one SmallRye guard). Rebuilt, circuit and all, when the config changes.
+ * A site's live limits: a concurrency cap and a waiting rate limiter (taken per HTTP request, inside the retry loop
+ * so a backing-off request holds no slot), retries of the site's preset and a circuit breaker. An edit of the
+ * site's configuration is applied IN PLACE ({@link #reconfigure}): the circuit, the adaptive rate, the limiter's
+ * history and the login session survive it, and there is never a second runtime admitting requests beside this one.
  * <p>
  * Plain JDK HttpClient rather than a REST client: base URLs and limits come from the database at run time,
  * KRX needs a cookie session, and bodies are bytes in several encodings (EUC-KR XML, ZIP).
@@ -38,40 +39,41 @@ public final class SiteRuntime {
     private static final TypeLiteral<HttpResponse<byte[]>> RESPONSE = new TypeLiteral<>() {
     };
 
-    private final SiteConfig config;
     private final Semaphore global;
-    private final Semaphore concurrency;
+    private final SiteSlots concurrency;
     private final TokenBucket bucket;
     private final CollectMetrics metrics;
-    private final HttpClient client;
+    private final CollectConfig collect;
     private final CookieManager cookies = new CookieManager();
-    private final Guard guard;
+    /** Kept across edits: an open circuit stays open whatever an operator changes in the row. */
+    private volatile Guard circuitGuard;
+    private volatile SiteConfig config;
+    private volatile HttpClient client;
+    /** Rebuilt only when the retry preset changes; holds no state between calls. */
+    private volatile Guard retryGuard;
     private volatile CircuitBreakerState circuit = CircuitBreakerState.CLOSED;
     private volatile Instant sessionValidUntil;
 
     SiteRuntime(SiteConfig config, Semaphore global, CollectMetrics metrics, CollectConfig collect) {
+        this(config, global, metrics, collect, new TokenBucket(config.limits(), collect.rateWindowMargin()));
+    }
+
+    SiteRuntime(SiteConfig config, Semaphore global, CollectMetrics metrics, CollectConfig collect,
+            TokenBucket bucket) {
         this.config = config;
         this.global = global;
         this.metrics = metrics;
-        this.concurrency = new Semaphore(config.maxConcurrency(), true);
-        this.bucket = new TokenBucket(config.ratePerMinute(), config.burst(), collect.rateWindowMargin());
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofMillis(config.timeoutMs()))
-                .cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
-        RetryPreset preset = config.retryPreset();
-        this.guard = Guard.create()
+        this.collect = collect;
+        this.concurrency = new SiteSlots(config.maxConcurrency());
+        this.bucket = bucket;
+        this.client = client(config);
+        this.retryGuard = retryGuard(config);
+        this.circuitGuard = circuitGuard();
+    }
+
+    private Guard circuitGuard() {
+        return Guard.create()
                 .withDescription("site " + config.code())
-                .withRetry()
-                    .maxRetries(preset.attempts() - 1)
-                    .maxDuration(30, ChronoUnit.MINUTES)
-                    .jitter(0, ChronoUnit.MILLIS)
-                    .whenException(e -> e instanceof TransientFetchException)
-                    .withCustomBackoff().strategy(() -> new PresetBackoff(preset, collect.retryDelayScale())).done()
-                    .done()
                 .withCircuitBreaker()
                     // A rate-limit answer means "slower", not "dead": it lowers the rate but never opens the circuit.
                     .when(e -> e instanceof SiteBlockedException
@@ -83,6 +85,57 @@ public final class SiteRuntime {
                     .onStateChange(state -> circuit = state)
                     .done()
                 .build();
+    }
+
+    private HttpClient client(SiteConfig site) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofMillis(site.timeoutMs()))
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+    }
+
+    private Guard retryGuard(SiteConfig site) {
+        RetryPreset preset = site.retryPreset();
+        return Guard.create()
+                .withDescription("retries of site " + site.code())
+                .withRetry()
+                    .maxRetries(preset.attempts() - 1)
+                    .maxDuration(30, ChronoUnit.MINUTES)
+                    .jitter(0, ChronoUnit.MILLIS)
+                    .whenException(e -> e instanceof TransientFetchException)
+                    .withCustomBackoff().strategy(() -> new PresetBackoff(preset, collect.retryDelayScale())).done()
+                    .done()
+                .build();
+    }
+
+    /**
+     * Applies an edited configuration of the same site in place. Limits change at once (a lower rate or cap binds
+     * the next request, with the instants already sent still counted); the circuit, the adaptive slow-down and the
+     * cookie jar (KRX login session) stay, because nothing in ops.site_config invalidates them: base URLs and
+     * credentials are not part of it. Only a changed connect time-out needs a new HTTP client, sharing the jar.
+     */
+    synchronized void reconfigure(SiteConfig changed) {
+        if (!changed.code().equals(config.code())) {
+            throw new IllegalArgumentException("not the same site: " + changed.code() + " vs " + config.code());
+        }
+        bucket.update(changed.limits());
+        concurrency.resize(changed.maxConcurrency());
+        if (changed.timeoutMs() != config.timeoutMs()) {
+            client = client(changed);
+        }
+        if (changed.retryPreset() != config.retryPreset()) {
+            retryGuard = retryGuard(changed);
+        }
+        config = changed;
+    }
+
+    /** Closes the circuit at once, keeping everything else (limits, history, session); tests start from here. */
+    public synchronized void resetCircuit() {
+        circuitGuard = circuitGuard();
+        circuit = CircuitBreakerState.CLOSED;
     }
 
     public SiteConfig config() {
@@ -116,7 +169,7 @@ public final class SiteRuntime {
     }
 
     /**
-     * Sends one request, waiting for the global and site slots and a token, retrying transient failures with the
+     * Sends one request, waiting for the site's slot and turn and then a global slot, retrying transient failures with the
      * site's preset and failing fast with CircuitBreakerOpenException while the site's circuit is open.
      */
     public HttpResponse<byte[]> send(HttpRequest.Builder builder, ResponseCheck check, AtomicInteger attempts)
@@ -125,8 +178,11 @@ public final class SiteRuntime {
             builder.setHeader("User-Agent", config.userAgent());
         }
         HttpRequest request = builder.timeout(Duration.ofMillis(config.timeoutMs())).build();
+        Guard retries = retryGuard;
+        Guard breaker = circuitGuard;
         try {
-            return guard.call(() -> attempt(request, check, attempts), RESPONSE);
+            // Retries outside the circuit breaker, as one guard holding both orders them.
+            return retries.call(() -> breaker.call(() -> attempt(request, check, attempts), RESPONSE), RESPONSE);
         } catch (InterruptedException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -137,20 +193,38 @@ public final class SiteRuntime {
     private HttpResponse<byte[]> attempt(HttpRequest request, ResponseCheck check, AtomicInteger attempts)
             throws InterruptedException {
         attempts.incrementAndGet();
-        global.acquire();
+        concurrency.acquire();
         try {
-            concurrency.acquire();
+            metrics.rateLimitWait(code(), admit());
             try {
-                metrics.rateLimitWait(code(), bucket.acquire());
                 if (circuit == CircuitBreakerState.OPEN) {
                     // Admitted while the circuit was closed, but it opened while this request waited its turn.
                     throw new CircuitBreakerOpenException("the circuit of " + code() + " opened while waiting");
                 }
                 return exchange(request, check);
             } finally {
-                concurrency.release();
+                global.release();
             }
         } finally {
+            concurrency.release();
+        }
+    }
+
+    /**
+     * Waits for the site's turn holding no global permit (so a site waiting on its own limits never keeps another
+     * site's requests from leaving), then takes a global permit and the turn together: the turn is counted at the
+     * instant the request leaves, so waiting for the permit cannot bunch requests. Returns the nanoseconds waited,
+     * holding a global permit the caller releases.
+     */
+    private long admit() throws InterruptedException {
+        long started = System.nanoTime();
+        while (true) {
+            bucket.awaitTurn();
+            global.acquire();
+            if (bucket.tryAcquire() == 0) {
+                return System.nanoTime() - started;
+            }
+            // Another caller of this site took the turn while this one waited for the permit.
             global.release();
         }
     }

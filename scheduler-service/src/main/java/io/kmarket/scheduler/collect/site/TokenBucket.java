@@ -5,23 +5,25 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A token bucket whose callers WAIT for their token, with a rate that halves on a rate-limit answer and recovers
- * slowly on success. Hand-written because SmallRye's rate limit (and Micrometer/Vert.x alternatives) reject
- * instead of waiting and cannot change their rate while in use.
+ * A site's rate limiter: callers WAIT for their turn; a token bucket paces them at an adaptive rate (halved on a
+ * rate-limit answer, recovering slowly on success), and every second and every minute the site may count is
+ * guaranteed. Hand-written because SmallRye's rate limit (and Micrometer/Vert.x alternatives) reject instead of
+ * waiting and cannot change their limits while in use.
  * <p>
- * Tokens are reserved (the balance may go negative), so waiting callers are served in arrival order and the
- * long-run rate never exceeds the configured one, however many threads compete.
+ * Upstreams count calls in FIXED windows of a second or a minute (the sandbox, KRX, KIS, DART), aligned however
+ * they like. Only a sliding window bounds every fixed one whatever its alignment, so the limiter keeps the instants
+ * the last calls actually left and admits a call only when fewer than the limit left within the last
+ * {@code window + windowMargin}. Those instants are taken under the lock AFTER the caller woke up, right before it
+ * sends: a grant computed ahead of time does not bound when a call leaves if its thread wakes late or stalls, so
+ * a caller that wakes up checks again and waits again when someone else went first. The margin absorbs what is
+ * left: differences in network delay between two calls, and the few instructions between admission and send.
  * <p>
- * Upstreams count calls in fixed windows of a second (the sandbox, KRX), which a plain bucket overruns in two
- * ways: a burst and the tokens refilled in the same second add up (burst 5 at 4/s puts 8 calls into one second),
- * and a call leaves when its caller wakes up, a little late and by a different amount each time, so at exactly
- * the limit a late call at a window's end and a punctual one after it share the next window. So, besides the
- * bucket, no more than {@code max(burst, calls per second)} calls are granted within any 1 s + {@code windowMargin}:
- * as long as wake-up and network delays differ by less than the margin, no upstream second sees more.
+ * Waiting callers are not queued in arrival order (a woken caller competes with a fresh one); no window is ever
+ * overrun either way, and a site's calls come from a handful of its own slots.
  */
 public final class TokenBucket {
 
-    /** Time as the bucket sees it; tests replace it to make wake-up delays deterministic. */
+    /** Time as the limiter sees it; tests replace it to make wake-up delays deterministic. */
     interface Ticker {
         Ticker SYSTEM = new Ticker() {
             @Override
@@ -40,65 +42,135 @@ public final class TokenBucket {
         void sleep(long nanos) throws InterruptedException;
     }
 
+    /** The limits of one version of a site's configuration. */
+    public record Limits(int perMinute, Integer perSecond, int burst) {
+
+        public Limits {
+            if (perMinute <= 0 || burst <= 0 || perSecond != null && perSecond <= 0) {
+                throw new IllegalArgumentException("rate limits must be positive: " + perMinute + "/min, "
+                        + perSecond + "/s, burst " + burst);
+            }
+        }
+
+        /**
+         * Calls allowed in any second: the configured one, or (none configured) what the burst and the per-minute
+         * rate imply, so a burst is never stacked on the tokens refilled within the same second.
+         */
+        int secondCap() {
+            return perSecond != null ? perSecond : Math.max(burst, (int) Math.ceil(perMinute / 60.0));
+        }
+
+        /** The bucket's long-run rate: the per-minute rate, or less when the per-second limit is lower. */
+        double perSecondRate() {
+            return Math.min(perMinute / 60.0, secondCap());
+        }
+    }
+
     /** The adaptive rate never drops below this share of the configured rate. */
     private static final double FLOOR_SHARE = 1.0 / 16;
     /** Each success gives back this share of the configured rate. */
     private static final double RECOVERY_SHARE = 0.02;
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
 
-    private final double configuredPerSecond;
-    private final int burst;
     private final Ticker ticker;
-    private final long windowNanos;
-    /** When the last {@code max(burst, calls per second)} calls were granted, oldest at {@code oldest}. */
-    private final long[] granted;
-    private int oldest;
+    private final long marginNanos;
+    private final SendHistory history;
+    private Limits limits;
+    private double configuredPerSecond;
     private double perSecond;
     private double tokens;
     private long lastRefillNanos;
 
     public TokenBucket(int callsPerMinute, int burst, Duration windowMargin) {
-        this(callsPerMinute, burst, windowMargin, Ticker.SYSTEM);
+        this(new Limits(callsPerMinute, null, burst), windowMargin, Ticker.SYSTEM);
+    }
+
+    public TokenBucket(Limits limits, Duration windowMargin) {
+        this(limits, windowMargin, Ticker.SYSTEM);
     }
 
     TokenBucket(int callsPerMinute, int burst, Duration windowMargin, Ticker ticker) {
+        this(new Limits(callsPerMinute, null, burst), windowMargin, ticker);
+    }
+
+    TokenBucket(Limits limits, Duration windowMargin, Ticker ticker) {
         if (windowMargin.isNegative()) {
             throw new IllegalArgumentException("the rate window margin must not be negative: " + windowMargin);
         }
-        this.configuredPerSecond = callsPerMinute / 60.0;
-        this.burst = burst;
         this.ticker = ticker;
-        this.perSecond = configuredPerSecond;
-        this.tokens = burst;
+        this.marginNanos = windowMargin.toNanos();
         this.lastRefillNanos = ticker.nanoTime();
-        this.windowNanos = TimeUnit.SECONDS.toNanos(1) + windowMargin.toNanos();
-        this.granted = new long[Math.max(burst, (int) Math.ceil(configuredPerSecond))];
-        Arrays.fill(granted, lastRefillNanos - windowNanos);
+        this.history = new SendHistory(lastRefillNanos - MINUTE - marginNanos);
+        this.limits = limits;
+        this.configuredPerSecond = limits.perSecondRate();
+        this.perSecond = configuredPerSecond;
+        this.tokens = limits.burst();
     }
 
-    /** Blocks until a token is available; returns how long it waited in nanoseconds. */
+    /** Blocks until the caller may send, and counts it as sent now; returns how long it waited in nanoseconds. */
     public long acquire() throws InterruptedException {
-        long waitNanos = reserve();
-        if (waitNanos > 0) {
-            ticker.sleep(waitNanos);
+        long started = ticker.nanoTime();
+        for (long wait = tryAcquire(); wait > 0; wait = tryAcquire()) {
+            ticker.sleep(wait);
         }
-        return Math.max(0, waitNanos);
+        return ticker.nanoTime() - started;
     }
 
-    /** Takes a token; returns how long its caller waits (grants come out in order, each no earlier than the last). */
-    private synchronized long reserve() {
-        refill();
+    /** Waits until a call would be admitted, without taking a turn (the caller then {@link #tryAcquire()}s). */
+    public void awaitTurn() throws InterruptedException {
+        for (long wait = nanosUntilTurn(); wait > 0; wait = nanosUntilTurn()) {
+            ticker.sleep(wait);
+        }
+    }
+
+    /**
+     * Takes a turn if one is due now, recording now as the instant the call leaves; otherwise returns how long
+     * until one may be due (0 when taken).
+     */
+    public synchronized long tryAcquire() {
+        long now = refill();
+        long wait = waitAt(now);
+        if (wait > 0) {
+            return wait;
+        }
         tokens -= 1;
-        long bucketWait = tokens >= 0 ? 0 : (long) (-tokens / perSecond * 1e9);
-        long at = Math.max(lastRefillNanos + bucketWait, granted[oldest] + windowNanos);
-        granted[oldest] = at;
-        oldest = (oldest + 1) % granted.length;
-        return at - lastRefillNanos;
+        history.record(now);
+        return 0;
     }
 
-    private void refill() {
+    private synchronized long nanosUntilTurn() {
+        return waitAt(refill());
+    }
+
+    private long waitAt(long now) {
+        long bucketWait = tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / perSecond * 1e9);
+        long secondWait = history.nthLatest(limits.secondCap()) + SECOND + marginNanos - now;
+        long minuteWait = history.nthLatest(limits.perMinute()) + MINUTE + marginNanos - now;
+        return Math.max(0, Math.max(bucketWait, Math.max(secondWait, minuteWait)));
+    }
+
+    private long refill() {
         long now = ticker.nanoTime();
-        tokens = Math.min(burst, tokens + (now - lastRefillNanos) / 1e9 * perSecond);
+        tokens = Math.min(limits.burst(), tokens + (now - lastRefillNanos) / 1e9 * perSecond);
         lastRefillNanos = now;
+        return now;
+    }
+
+    /**
+     * Applies edited limits at once, keeping the instants already sent (so the windows still hold across the edit)
+     * and the adaptive slow-down as the same share of the new rate.
+     */
+    public synchronized void update(Limits changed) {
+        if (changed.equals(limits)) {
+            return;
+        }
+        refill();
+        double share = perSecond / configuredPerSecond;
+        limits = changed;
+        configuredPerSecond = changed.perSecondRate();
+        perSecond = configuredPerSecond * share;
+        tokens = Math.min(tokens, changed.burst());
     }
 
     /** A rate-limit answer: halve the rate (down to a floor) and drop any saved-up burst. */
@@ -115,7 +187,47 @@ public final class TokenBucket {
         }
     }
 
+    /** The adaptive rate in calls per minute (at most the configured one). */
     public synchronized double ratePerMinute() {
         return perSecond * 60;
+    }
+
+    /** The instants the latest calls left, newest last; as many as the largest window may need. */
+    private static final class SendHistory {
+
+        private long[] sent = new long[0];
+        private int next;
+        private final long longAgo;
+
+        SendHistory(long longAgo) {
+            this.longAgo = longAgo;
+        }
+
+        void record(long at) {
+            if (sent.length == 0) {
+                grow(64);
+            }
+            sent[next] = at;
+            next = (next + 1) % sent.length;
+        }
+
+        /** The instant of the n-th latest call (1 = the latest); long ago when fewer were sent. */
+        long nthLatest(int n) {
+            if (n > sent.length) {
+                grow(n);
+            }
+            return sent[Math.floorMod(next - n, sent.length)];
+        }
+
+        /** Grows to hold {@code size} instants, oldest first, padding with "long ago". */
+        private void grow(int size) {
+            long[] grown = new long[size];
+            Arrays.fill(grown, longAgo);
+            for (int i = 0; i < sent.length; i++) {
+                grown[size - sent.length + i] = sent[(next + i) % sent.length];
+            }
+            sent = grown;
+            next = 0;
+        }
     }
 }

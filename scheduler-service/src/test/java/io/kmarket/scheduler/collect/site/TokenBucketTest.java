@@ -17,19 +17,20 @@ class TokenBucketTest {
     private static final long[] SMALL_LATENESS = {5 * MS, 0, 0};
 
     @Test
-    void lateWakeUpsPutOneCallTooManyIntoASecondWithoutAMargin() throws InterruptedException {
+    void lateWakeUpsNeverPutACallTooManyIntoASecond() throws InterruptedException {
         LateWakeUps time = new LateWakeUps(SMALL_LATENESS);
         TokenBucket bucket = new TokenBucket(1_200, 1, Duration.ZERO, time); // 20 per second
-        // Exactly 20 tokens a second, yet a late 21st-before and a punctual one share a second: what an upstream
-        // counting per fixed second (the sandbox, KRX) reports as a violation.
-        assertThat(time.busiestSecond(bucket, 200)).isEqualTo(21);
+        // A grant computed before sleeping let a late call and a punctual one share a second (21, a violation
+        // for an upstream counting per fixed second); turns counted at the instant a woken caller leaves do not.
+        assertThat(time.busiestSecond(bucket, 200)).isEqualTo(20);
     }
 
     @Test
     void theWindowMarginKeepsEverySecondWithinTheRate() throws InterruptedException {
         LateWakeUps time = new LateWakeUps(new long[] {25 * MS, 0, 9 * MS});
         TokenBucket bucket = new TokenBucket(1_200, 1, Duration.ofMillis(30), time);
-        assertThat(time.busiestSecond(bucket, 200)).isEqualTo(20);
+        // Long lateness costs throughput (a late caller's turn is not made up for), never a window.
+        assertThat(time.busiestSecond(bucket, 200)).isLessThanOrEqualTo(20);
     }
 
     @Test
