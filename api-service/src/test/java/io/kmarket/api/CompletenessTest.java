@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,6 +80,19 @@ class CompletenessTest {
                                                     receipt_date)
                     VALUES ('20160315990001', '00990001', '완전상장', '990001', '주요사항보고서', DATE '2016-03-15')
                     ON CONFLICT DO NOTHING""");
+        }
+    }
+
+    /** The database is shared by every test class: what this one added must not show up in their answers. */
+    @AfterAll
+    static void removeTheSeededWeek() throws SQLException {
+        try (Connection c = KmarketTestDatabase.shared().connectAsSuperuser(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM analytics.indicators WHERE trade_date = DATE '2016-03-14'");
+            s.execute("DELETE FROM market.daily_prices WHERE trade_date BETWEEN DATE '2016-03-14' AND DATE '2016-03-20'");
+            s.execute("DELETE FROM market.disclosures WHERE rcept_no = '20160315990001'");
+            s.execute("DELETE FROM market.stocks WHERE code IN ('990001', '990002')");
+            s.execute("DELETE FROM ops.job_heals WHERE logical_date BETWEEN DATE '2016-03-14' AND DATE '2016-03-20'");
+            s.execute("DELETE FROM ops.job_runs WHERE logical_date BETWEEN DATE '2016-03-14' AND DATE '2016-03-20'");
         }
     }
 

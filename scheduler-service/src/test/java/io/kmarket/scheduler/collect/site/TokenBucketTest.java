@@ -26,6 +26,17 @@ class TokenBucketTest {
     }
 
     @Test
+    void sixtyPerMinuteWithABurstOfFiveNeverPutsMoreThanSixtyIntoAMinute() throws InterruptedException {
+        LateWakeUps time = new LateWakeUps(SMALL_LATENESS);
+        TokenBucket bucket = new TokenBucket(60, 5, Duration.ZERO, time);
+        // A plain bucket spends its burst of 5 and then refills 1 per second: 64 calls in the first 60 s, where a
+        // site counting per minute allows 60.
+        assertThat(time.busiest(bucket, 200, 60_000 * MS)).isLessThanOrEqualTo(60);
+        // ... and still uses the minute: 200 calls take about 200 s, not more.
+        assertThat(time.nanoTime()).isLessThan(202_000 * MS);
+    }
+
+    @Test
     void theWindowMarginKeepsEverySecondWithinTheRate() throws InterruptedException {
         LateWakeUps time = new LateWakeUps(new long[] {25 * MS, 0, 9 * MS});
         TokenBucket bucket = new TokenBucket(1_200, 1, Duration.ofMillis(30), time);
@@ -113,13 +124,18 @@ class TokenBucketTest {
 
         /** Takes {@code calls} tokens one after another; the most that fell into any one-second interval. */
         int busiestSecond(TokenBucket bucket, int calls) throws InterruptedException {
+            return busiest(bucket, calls, 1_000 * MS);
+        }
+
+        /** Takes {@code calls} tokens one after another; the most that fell into any interval of {@code window}. */
+        int busiest(TokenBucket bucket, int calls, long windowNanos) throws InterruptedException {
             List<Long> sent = new ArrayList<>();
             int busiest = 0;
             int first = 0;
             for (int i = 0; i < calls; i++) {
                 bucket.acquire();
                 sent.add(now);
-                while (now - sent.get(first) >= 1_000 * MS) {
+                while (now - sent.get(first) >= windowNanos) {
                     first++;
                 }
                 busiest = Math.max(busiest, sent.size() - first);
