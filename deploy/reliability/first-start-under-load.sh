@@ -3,7 +3,9 @@
 # under load"). Each round: a fresh state dir, `stress-ng --cpu N` started first, `./kmarket up`, then polling the
 # public API until every first-start backfill is done. Per round it prints: the time until the first price of 005930
 # is visible and which date that was (newest-first: the latest trading day), the time until every backfill is done,
-# the sandbox's violation counter, and the dates not complete per dataset over the window (GET /api/v1/ops/completeness).
+# the sandbox's violation counter, the dates not complete per dataset over the window (GET /api/v1/ops/completeness)
+# up to the last day the first start collected, the heals still pending and the runs that failed and were healed, and
+# the floor the configured limits set: KRX requests / the KRX per-minute limit (ops.site_config).
 #
 #   deploy/reliability/first-start-under-load.sh     # ROUNDS=3, STRESS_CPUS=2, TIMEOUT_S=3600, OUT=/tmp/first-start-under-load
 # Needs curl, jq, stress-ng (apt-get install -y jq stress-ng). Own ports and state dirs: a running ./kmarket up is left alone.
@@ -32,6 +34,7 @@ backfills_done() {
     [ "$(jq 'length' <<<"$body")" -gt 0 ] &&
         [ "$(jq '[.[] | select(.status == "pending" or .status == "running")] | length' <<<"$body")" = 0 ]
 }
+sql() { /usr/lib/postgresql/15/bin/psql -X -q -tA -h "$KMARKET_STATE_DIR/run" -p "$KMARKET_PG_PORT" -U postgres -d kmarket -c "$1"; }
 seconds_since() { echo "scale=1; ($(now_ms) - $1) / 1000" | bc; }
 
 for round in $(seq 1 "$ROUNDS"); do
@@ -47,18 +50,26 @@ for round in $(seq 1 "$ROUNDS"); do
         sleep 1
     done
     visible=$(seconds_since "$started")
-    until backfills_done; do
+    until backfills_done && [ "$(sql "SELECT count(*) FROM ops.job_heals WHERE status = 'pending'")" = 0 ]; do
         [ $(( $(now_ms) - started )) -lt $(( TIMEOUT_S * 1000 )) ] || die "round $round: backfills not done"
         sleep 5
     done
     done_s=$(seconds_since "$started")
     today=$(curl -fsS "$SANDBOX/sandbox/clock" | jq -r .today)
     curl -fsS "$SANDBOX/sandbox/stats" >"$OUT/stats-$round.json"
-    curl -fsS "$API/ops/completeness?from=$(date -d "$today -1 year" +%F)&to=$today" >"$OUT/completeness-$round.json"
+    last=$(date -d "$today -1 day" +%F)
+    curl -fsS "$API/ops/completeness?from=$(date -d "$last -1 year" +%F)&to=$last" >"$OUT/completeness-$round.json"
     kill "$STRESS"; STRESS=
-    printf 'round %s: ready %s s; first price %s visible at %s s (newest stored at the end: %s); backfills done %s s; violations %s; not complete: %s\n' \
+    krx=$(jq '.sources.krx.requests' "$OUT/stats-$round.json")
+    per_minute=$(sql "SELECT rate_limit_per_minute FROM ops.site_config WHERE site_code = 'KRX'")
+    sql "SELECT job_name, logical_date, status, failures FROM ops.job_heals ORDER BY 2, 1" >"$OUT/heals-$round.txt"
+    printf 'round %s: ready %s s; first price %s visible at %s s (newest stored at the end: %s); backfills done and nothing left to heal %s s (floor %s s: %s KRX requests at %s/min); violations %s; heals %s (pending %s); failed runs %s; dates not complete of %s: %s\n' \
         "$round" "$ready" "$first" "$visible" "$(newest_price)" "$done_s" \
-        "$(jq '[.[] | .violations // 0] | add' "$OUT/stats-$round.json")" \
+        "$(echo "scale=0; $krx * 60 / $per_minute" | bc)" "$krx" "$per_minute" \
+        "$(jq '.violations' "$OUT/stats-$round.json")" \
+        "$(sql "SELECT count(*) FROM ops.job_heals")" "$(sql "SELECT count(*) FROM ops.job_heals WHERE status = 'pending'")" \
+        "$(sql "SELECT count(*) FROM ops.job_runs WHERE status = 'failed'")" \
+        "$(jq -c 'group_by(.dataset) | map({(.[0].dataset): length}) | add // {}' "$OUT/completeness-$round.json")" \
         "$(jq -c '[.[] | select(.status != "complete")] | group_by(.dataset) | map({(.[0].dataset): length}) | add // {}' "$OUT/completeness-$round.json")" \
         | tee -a "$OUT/summary.txt"
     "$ROOT/kmarket" down >/dev/null 2>&1 || true
