@@ -35,6 +35,14 @@ public interface JobsConfig {
     @WithDefault("P7D")
     Period dependencyWindow();
 
+    /**
+     * Jobs whose result for a date rolls forward from their own result for the previous trading day (indicators:
+     * the EMA, MACD and RSI state). When an upstream's data for an older date changes after later dates were
+     * computed (a healed failure, a repaired gap, a manual re-run), those later dates are computed again.
+     */
+    @WithDefault("indicators")
+    List<String> rollForwardJobs();
+
     /** Slack-compatible incoming webhook for failures and skips; unset = no notifications. */
     Optional<String> webhookUrl();
 

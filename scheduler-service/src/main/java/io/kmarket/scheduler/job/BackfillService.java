@@ -42,11 +42,11 @@ public class BackfillService {
     @RegisterForReflection
     public record Backfill(long id, String jobName, LocalDate from, LocalDate to, boolean withDependents,
             String status, int datesTotal, int datesDone, Instant requestedAt, Instant finishedAt, String error,
-            boolean newestFirst) {
+            boolean newestFirst, boolean rerun) {
     }
 
     private static final String COLUMNS = "id, job_name, from_date, to_date, with_dependents, status, dates_total,"
-            + " dates_done, requested_at, finished_at, error, newest_first";
+            + " dates_done, requested_at, finished_at, error, newest_first, rerun";
 
     private final Clock clock;
     private final JobsConfig config;
@@ -83,13 +83,47 @@ public class BackfillService {
 
     private Backfill request(JobDefinition job, LocalDate from, LocalDate to, boolean withDependents,
             boolean newestFirst) {
+        return insert(job, from, to, withDependents, newestFirst, false);
+    }
+
+    /**
+     * Runs the job again over [from, to], oldest first, without its dependents, even on dates that succeeded. A
+     * recomputation still waiting is widened instead of queued twice (a check that repairs many dates asks once
+     * per date).
+     */
+    public Backfill recompute(JobDefinition job, LocalDate from, LocalDate to) {
+        Optional<Backfill> waiting = jdbc.first("SELECT " + COLUMNS + " FROM ops.job_backfills"
+                + " WHERE job_name = ? AND rerun AND status = 'pending' ORDER BY id LIMIT 1", BackfillService::map,
+                job.name());
+        if (waiting.isPresent()) {
+            Backfill pending = waiting.get();
+            LocalDate start = from.isBefore(pending.from()) ? from : pending.from();
+            LocalDate end = to.isAfter(pending.to()) ? to : pending.to();
+            if (jdbc.update("UPDATE ops.job_backfills SET from_date = ?, to_date = ?, dates_total = ?"
+                    + " WHERE id = ? AND status = 'pending'", start, end, datesOf(job, start, end).size(),
+                    pending.id()) == 1) {
+                return find(pending.id()).orElseThrow();
+            }
+        }
+        return insert(job, from, to, false, false, true);
+    }
+
+    /** The last date a pending or running backfill of the job with its dependents will reach, if any. */
+    Optional<LocalDate> dependentsReachUntil(String upstream) {
+        return jdbc.first("SELECT max(to_date) AS last FROM ops.job_backfills WHERE job_name = ? AND with_dependents"
+                + " AND status IN ('pending', 'running') HAVING max(to_date) IS NOT NULL",
+                rs -> Jdbc.date(rs, "last"), upstream);
+    }
+
+    private Backfill insert(JobDefinition job, LocalDate from, LocalDate to, boolean withDependents,
+            boolean newestFirst, boolean rerun) {
         List<LocalDate> dates = datesOf(job, from, to);
         long id = jdbc.first("""
                 INSERT INTO ops.job_backfills (job_name, from_date, to_date, with_dependents, status, dates_total,
-                                               requested_at, newest_first)
-                VALUES (?, ?, ?, ?, 'pending', ?, ?, ?) RETURNING id""",
+                                               requested_at, newest_first, rerun)
+                VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?) RETURNING id""",
                 rs -> rs.getLong(1), job.name(), from, to, withDependents, dates.size(), clock.instant(),
-                newestFirst).orElseThrow();
+                newestFirst, rerun).orElseThrow();
         return find(id).orElseThrow();
     }
 
@@ -181,17 +215,18 @@ public class BackfillService {
     }
 
     private void work(long id) {
-        Backfill backfill = find(id).orElseThrow();
-        if (!backfill.status().equals("pending") && !backfill.status().equals("running")) {
+        // Marked running before its range is read: a recomputation widened meanwhile is then a new request.
+        if (jdbc.update("UPDATE ops.job_backfills SET status = 'running' WHERE id = ? AND status IN ('pending', 'running')",
+                id) == 0) {
             return;
         }
+        Backfill backfill = find(id).orElseThrow();
         Optional<JobDefinition> found = catalog.find(backfill.jobName()).filter(catalog::runnable);
         if (found.isEmpty()) {
             finish(id, "failed", "job " + backfill.jobName() + " is unknown or has no action");
             return;
         }
         JobDefinition job = found.get();
-        jdbc.update("UPDATE ops.job_backfills SET status = 'running' WHERE id = ?", id);
         int done = 0;
         int failed = 0;
         List<LocalDate> dates = datesOf(job, backfill.from(), backfill.to());
@@ -204,7 +239,7 @@ public class BackfillService {
                 if (paused(id)) {
                     return;
                 }
-                RunStatus status = runOne(job, date);
+                RunStatus status = runOne(job, date, backfill.rerun());
                 if (status == RunStatus.ABANDONED) {
                     return;
                 }
@@ -242,8 +277,8 @@ public class BackfillService {
     }
 
     /** Runs the job for a date unless it already succeeded, or records it skipped if an upstream did not. */
-    private RunStatus runOne(JobDefinition job, LocalDate date) throws InterruptedException {
-        if (runs.hasSucceeded(job.name(), date)) {
+    private RunStatus runOne(JobDefinition job, LocalDate date, boolean rerun) throws InterruptedException {
+        if (!rerun && runs.hasSucceeded(job.name(), date)) {
             return RunStatus.SUCCEEDED;
         }
         for (String upstream : job.after()) {
@@ -262,7 +297,7 @@ public class BackfillService {
                 continue;
             }
             if (status == RunStatus.SUCCEEDED) {
-                RunStatus own = runOne(dependent, date);
+                RunStatus own = runOne(dependent, date, false);
                 if (own != RunStatus.ABANDONED) {
                     followDependents(dependent, date, own);
                 }
@@ -293,7 +328,8 @@ public class BackfillService {
         return new Backfill(rs.getLong("id"), rs.getString("job_name"), Jdbc.date(rs, "from_date"),
                 Jdbc.date(rs, "to_date"), rs.getBoolean("with_dependents"), rs.getString("status"),
                 rs.getInt("dates_total"), rs.getInt("dates_done"), Jdbc.instant(rs, "requested_at"),
-                Jdbc.instant(rs, "finished_at"), rs.getString("error"), rs.getBoolean("newest_first"));
+                Jdbc.instant(rs, "finished_at"), rs.getString("error"), rs.getBoolean("newest_first"),
+                rs.getBoolean("rerun"));
     }
 
     @PreDestroy

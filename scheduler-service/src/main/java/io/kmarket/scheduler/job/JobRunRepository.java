@@ -95,6 +95,12 @@ public class JobRunRepository {
                 rs -> true, job, date).isPresent();
     }
 
+    /** The latest logical date after {@code date} on which the job succeeded. */
+    Optional<LocalDate> lastSucceededAfter(String job, LocalDate date) {
+        return jdbc.first("SELECT max(logical_date) AS last FROM ops.job_runs WHERE job_name = ? AND logical_date > ?"
+                + " AND status = 'succeeded' HAVING max(logical_date) IS NOT NULL", rs -> Jdbc.date(rs, "last"), job, date);
+    }
+
     /** Logical dates in [from, to] on which the job has a finished run of the given status. */
     List<LocalDate> datesWithStatus(String job, RunStatus status, LocalDate from, LocalDate to) {
         return jdbc.query("""

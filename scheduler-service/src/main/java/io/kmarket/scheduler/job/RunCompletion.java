@@ -5,7 +5,10 @@ import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** What follows the end of a run: metrics, a notification if it failed, its heal, and its dependents. */
+/**
+ * What follows the end of a run: metrics, a notification if it failed, its heal, its dependents, and the
+ * recomputation of later dates that rolled forward from this date's old data.
+ */
 @ApplicationScoped
 class RunCompletion {
 
@@ -13,12 +16,15 @@ class RunCompletion {
     private final FailureNotifier notifier;
     private final Dependencies dependencies;
     private final Healing healing;
+    private final RollForwardRecomputes recomputes;
 
-    RunCompletion(JobMetrics metrics, FailureNotifier notifier, Dependencies dependencies, Healing healing) {
+    RunCompletion(JobMetrics metrics, FailureNotifier notifier, Dependencies dependencies, Healing healing,
+            RollForwardRecomputes recomputes) {
         this.metrics = metrics;
         this.notifier = notifier;
         this.dependencies = dependencies;
         this.healing = healing;
+        this.recomputes = recomputes;
     }
 
     void completed(JobDefinition job, LocalDate date, RunTrigger trigger, RunStatus status, String error,
@@ -33,6 +39,9 @@ class RunCompletion {
         // A backfill drives its own dependents date by date (see BackfillService).
         if (trigger != RunTrigger.BACKFILL) {
             dependencies.upstreamFinished(job, date, status, error);
+            if (status == RunStatus.SUCCEEDED) {
+                recomputes.upstreamSucceeded(job, date);
+            }
         }
     }
 }

@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.kmarket.scheduler.job.BackfillService.Backfill;
 import io.kmarket.scheduler.job.Healing.Heal;
 import io.kmarket.testing.postgres.KmarketTestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +35,8 @@ import io.quarkus.test.junit.TestProfile;
  * Self-healing on fake time: a date whose run failed is retried, with a growing and capped back-off kept in the
  * database, once the site that failed it has its circuit closed again; its dependents then run for that date.
  * t-upstream stands for daily collection (one attempt per run), t-dependent and t-second for indicators and
- * predictions. The dates are a year and a half before the clock: far outside the dependents' window.
+ * predictions (t-dependent also rolls forward from its previous day, as indicators do). The dates are a year and a
+ * half before the clock: far outside the dependents' window.
  */
 @QuarkusTest
 @TestProfile(HealingTest.HealingEnabled.class)
@@ -47,7 +49,8 @@ class HealingTest {
                     "kmarket.jobs.healing.jobs", "t-upstream,t-dependent,t-second,daily-collection,disclosures",
                     "kmarket.jobs.healing.first-delay", "PT1M",
                     "kmarket.jobs.healing.multiplier", "2.0",
-                    "kmarket.jobs.healing.max-delay", "PT4M");
+                    "kmarket.jobs.healing.max-delay", "PT4M",
+                    "kmarket.jobs.roll-forward-jobs", "t-dependent");
         }
     }
 
@@ -74,6 +77,8 @@ class HealingTest {
     Recovery recovery;
     @Inject
     TestActions actions;
+    @Inject
+    BackfillService backfills;
 
     @BeforeEach
     void cleanSlate() throws SQLException {
@@ -82,6 +87,8 @@ class HealingTest {
         clock.setSeoul(EVENING);
         try (Connection c = KmarketTestDatabase.shared().connectAsSuperuser(); Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM ops.job_heals");
+            // Backfills other test classes left would queue before this class's on the one backfill worker.
+            s.executeUpdate("DELETE FROM ops.job_backfills");
             // Other tests' clocks left fire times behind: a jump to this clock must not catch up real jobs.
             s.executeUpdate("DELETE FROM ops.job_state");
             s.executeUpdate("UPDATE ops.site_health_status SET circuit_state = 'CLOSED' WHERE site_code = 'KRX'");
@@ -190,6 +197,56 @@ class HealingTest {
         assertThat(healing.find("daily-collection", empty).orElseThrow().nextAttemptAt())
                 .isEqualTo(clock.instant().minus(Duration.ofMinutes(1)));
         // The repair then runs like any retry (see the first test): through retryDue on the leader's tick.
+    }
+
+    @Test
+    void aHealedDateHasTheRollingDependentRecomputedOnEveryLaterDateOldestFirstButNotTheirOwnDependents()
+            throws Exception {
+        LocalDate healed = LocalDate.of(2023, 4, 3);
+        List<LocalDate> later = List.of(healed.plusDays(1), healed.plusDays(2), healed.plusDays(3));
+        actions.set("t-upstream", ctx -> JobOutcome.succeeded(2632));
+        JobDefinition upstream = catalog.find("t-upstream").orElseThrow();
+        // The history as a first start leaves it: every date collected and computed (backfill runs follow no one).
+        for (LocalDate date : concat(healed, later)) {
+            for (String job : List.of("t-upstream", "t-dependent", "t-second")) {
+                assertThat(runner.runAndWait(catalog.find(job).orElseThrow(), date, RunTrigger.BACKFILL))
+                        .isEqualTo(RunStatus.SUCCEEDED);
+            }
+        }
+        actions.reset("t-dependent");
+        actions.reset("t-second");
+
+        // The older date's data changes (a repaired gap): what rolled forward from it is stale from there on.
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(runner.runAndWait(upstream, healed, RunTrigger.HEAL)).isEqualTo(RunStatus.SUCCEEDED);
+        // The run's completion (and the request) may follow the end a moment later: the leader ticks meanwhile.
+        await().atMost(WAIT).until(() -> {
+            scheduler.tick();
+            return actions.calls("t-dependent").size() >= 1 + concat(healed, later).size()
+                    && backfills.recent(5).stream().allMatch(b -> b.status().equals("done"));
+        });
+
+        List<LocalDate> calls = actions.calls("t-dependent");
+        // The healed date itself (its dependents, as for any heal), then the recomputation from it, oldest first.
+        assertThat(calls.subList(calls.size() - 4, calls.size())).containsExactlyElementsOf(concat(healed, later));
+        assertThat(backfills.recent(1)).singleElement().satisfies(recompute -> {
+            assertThat(recompute.jobName()).isEqualTo("t-dependent");
+            assertThat(recompute.rerun()).isTrue();
+            assertThat(recompute.withDependents()).isFalse();
+            assertThat(List.of(recompute.from(), recompute.to(), recompute.datesDone()))
+                    .containsExactly(healed, later.getLast(), 4);
+        });
+        // Predictions already made for the later dates stay as they were made.
+        assertThat(actions.calls("t-second")).doesNotContainAnyElementsOf(later);
+
+        // The latest date changing leaves nothing later to recompute.
+        assertThat(runner.runAndWait(upstream, later.getLast(), RunTrigger.HEAL)).isEqualTo(RunStatus.SUCCEEDED);
+        scheduler.tick();
+        assertThat(backfills.recent(5)).filteredOn(Backfill::rerun).hasSize(1);
+    }
+
+    private static List<LocalDate> concat(LocalDate first, List<LocalDate> rest) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), rest.stream()).toList();
     }
 
     private void assertNextAttemptIn(Duration wait, int failures) {
