@@ -25,6 +25,7 @@ import io.kmarket.scheduler.job.DataQualityChecks;
 import io.kmarket.scheduler.job.JobAction;
 import io.kmarket.scheduler.job.JobContext;
 import io.kmarket.scheduler.job.JobOutcome;
+import io.kmarket.scheduler.job.RollForwardRecomputes;
 import io.kmarket.scheduler.job.TradingCalendar;
 import io.smallrye.common.annotation.Identifier;
 
@@ -40,6 +41,8 @@ public class GapRepair {
     private static final Logger LOG = Logger.getLogger(GapRepair.class);
     /** As data-quality: reaches back over the longest KRX closure. */
     private static final int LOOKBACK_DAYS = 20;
+    /** The job whose data (market.daily_prices) a repair completes. */
+    private static final String DAILY_COLLECTION = "daily-collection";
 
     /** A finding with the range to fetch and the date that must be stored once it is repaired. */
     record Gap(Finding finding, LocalDate from, LocalDate to, LocalDate missing) {
@@ -55,15 +58,17 @@ public class GapRepair {
     private final TradingCalendar calendar;
     private final DataQualityChecks dataQuality;
     private final CrossCheckConfig config;
+    private final RollForwardRecomputes recomputes;
     private final Clock clock;
 
     GapRepair(CollectionService collection, GapRepairStore store, RunTaskLog tasks, TradingCalendar calendar,
-            DataQualityChecks dataQuality, CrossCheckConfig config, Clock clock) {
+            DataQualityChecks dataQuality, RollForwardRecomputes recomputes, CrossCheckConfig config, Clock clock) {
         this.collection = collection;
         this.store = store;
         this.tasks = tasks;
         this.calendar = calendar;
         this.dataQuality = dataQuality;
+        this.recomputes = recomputes;
         this.config = config;
         this.clock = clock;
     }
@@ -88,6 +93,7 @@ public class GapRepair {
         int repaired = 0;
         int failed = 0;
         Set<LocalDate> touched = new TreeSet<>();
+        Optional<LocalDate> firstStored = Optional.empty();
         for (Range range : ranges) {
             boolean served = CollectionPlan.krxStockHistory(range.code(), range.from(), range.to()).stream()
                     .allMatch(t -> succeeded.contains(t.key()));
@@ -99,12 +105,15 @@ public class GapRepair {
                 failed += status.equals("failed") ? 1 : 0;
                 if (status.equals("repaired")) {
                     touched.add(gap.finding().tradeDate());
+                    firstStored = Optional.of(min(firstStored.orElse(gap.from()), gap.from()));
                 }
             }
         }
         for (LocalDate date : touched) {
             dataQuality.check(date, ctx);
         }
+        // The repaired prices are the daily collection's data: indicators computed over the gap are stale.
+        firstStored.ifPresent(date -> recomputes.dataChanged(DAILY_COLLECTION, date));
         LOG.infof("Gap repair %s: %d ranges of %d stocks, %d findings repaired, %d failed", ctx.logicalDate(),
                 ranges.size(), ranges.stream().map(Range::code).distinct().count(), repaired, failed);
         if (failed > 0) {

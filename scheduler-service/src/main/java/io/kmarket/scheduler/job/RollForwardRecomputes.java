@@ -17,7 +17,7 @@ import io.kmarket.scheduler.config.JobsConfig;
  * dependents are not re-run: a prediction already made stays what was predicted with what was known then.
  */
 @ApplicationScoped
-class RollForwardRecomputes {
+public class RollForwardRecomputes {
 
     private static final Logger LOG = Logger.getLogger(RollForwardRecomputes.class);
 
@@ -35,10 +35,17 @@ class RollForwardRecomputes {
 
     /** An upstream run succeeded for {@code date} outside a backfill (which orders its dependents itself). */
     void upstreamSucceeded(JobDefinition upstream, LocalDate date) {
-        if (date == null) {
-            return;
+        if (date != null) {
+            dataChanged(upstream.name(), date);
         }
-        for (JobDefinition dependent : catalog.dependentsOf(upstream.name())) {
+    }
+
+    /**
+     * The data the job {@code upstream} stores changed from {@code date} on, by its own run or another's (a stock's
+     * gap repaired from its per-stock history): what rolled forward over it is computed again.
+     */
+    public void dataChanged(String upstream, LocalDate date) {
+        for (JobDefinition dependent : catalog.dependentsOf(upstream)) {
             if (!config.rollForwardJobs().contains(dependent.name()) || !catalog.runnable(dependent)) {
                 continue;
             }
@@ -47,9 +54,9 @@ class RollForwardRecomputes {
                 continue; // nothing later was computed yet: the usual dispatch computes this date
             }
             // A backfill still rolling the dependent forward past that date would continue from a stale day.
-            LocalDate until = backfills.dependentsReachUntil(upstream.name())
+            LocalDate until = backfills.dependentsReachUntil(upstream)
                     .filter(computedUntil.get()::isBefore).orElse(computedUntil.get());
-            LOG.infof("%s changed for %s: %s recomputed from %s to %s", upstream.name(), date, dependent.name(),
+            LOG.infof("%s changed for %s: %s recomputed from %s to %s", upstream, date, dependent.name(),
                     date, until);
             backfills.recompute(dependent, date, until);
         }

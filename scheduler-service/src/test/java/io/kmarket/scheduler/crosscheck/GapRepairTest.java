@@ -75,6 +75,26 @@ class GapRepairTest {
                         .getBytes(StandardCharsets.UTF_8))));
     }
 
+    @Test
+    void indicatorsComputedOverTheGapAreComputedAgainFromTheFirstRepairedDate() throws Exception {
+        Db.execute("DELETE FROM ops.job_backfills WHERE job_name = 'indicators'",
+                "DELETE FROM ops.job_runs WHERE job_name = 'indicators' AND logical_date >= '2023-06-01'",
+                // The indicators of 06-16 rolled forward over a series without 06-13..06-15.
+                """
+                INSERT INTO ops.job_runs (job_name, logical_date, trigger, status, started_at, ended_at)
+                VALUES ('indicators', '2023-06-16', 'dependency', 'succeeded', now(), now())""");
+        try {
+            repair.repair(JobContext.standalone("price-gap-repair", DATE));
+
+            assertThat(Db.rows("SELECT job_name, from_date, to_date, with_dependents, rerun, status"
+                    + " FROM ops.job_backfills WHERE job_name = 'indicators'"))
+                    .containsExactly("indicators|2023-06-13|2023-06-16|f|t|pending");
+        } finally {
+            Db.execute("DELETE FROM ops.job_backfills WHERE job_name = 'indicators'",
+                    "DELETE FROM ops.job_runs WHERE job_name = 'indicators' AND logical_date >= '2023-06-01'");
+        }
+    }
+
     private static int historyRequests(String isin) {
         return UpstreamStub.server().countRequestsMatching(postRequestedFor(urlPathEqualTo(KrxStub.DATA))
                 .withRequestBody(containing("isuCd=" + isin)).build()).getCount();
