@@ -130,6 +130,39 @@ class CompletenessTest {
                 .body("find { it.date == '2016-03-15' }.expected", equalTo(null));
     }
 
+    /**
+     * KRX's delisted list carries no dates: a stock known only from it has no listing date, and the date it was
+     * seen delisted (here the 8th) is only an upper bound. One priced on the 4th and 5th is expected on those days
+     * only; one never priced is never expected (it may have left the market years before).
+     */
+    @Test
+    void aStockOfUnknownListingIsExpectedFromItsFirstToItsLastStoredPriceOnly() throws SQLException {
+        try (Connection c = KmarketTestDatabase.shared().connectAsSuperuser(); Statement s = c.createStatement()) {
+            s.execute("""
+                    INSERT INTO market.stocks (code, name_ko, market, listed_on, delisted_on)
+                    VALUES ('990003', '오래전폐지', 'KSQ', NULL, DATE '2016-04-08'),
+                           ('990004', '최근폐지', 'KSQ', NULL, DATE '2016-04-08')""");
+            s.execute("""
+                    INSERT INTO market.daily_prices (code, trade_date, open, high, low, close, volume, trading_value,
+                                                     source)
+                    VALUES ('990004', DATE '2016-04-04', 1, 1, 1, 1, 1, 1, 'KRX'),
+                           ('990004', DATE '2016-04-05', 1, 1, 1, 1, 1, 1, 'KRX')""");
+            JsonPath json = given().when().get("/api/v1/ops/completeness?dataset=prices&from=2016-04-04&to=2016-04-08")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(json.getList("date", String.class))
+                    .containsExactly("2016-04-08", "2016-04-07", "2016-04-06", "2016-04-05", "2016-04-04");
+            List<Integer> expected = json.getList("expected", Integer.class);
+            // 990004 on the 4th and 5th, on top of the same listed stocks every day; 990003 on none.
+            assertThat(List.of(expected.get(4) - expected.get(0), expected.get(3) - expected.get(0),
+                    expected.get(2) - expected.get(0), expected.get(1) - expected.get(0))).containsExactly(1, 1, 0, 0);
+        } finally {
+            try (Connection c = KmarketTestDatabase.shared().connectAsSuperuser(); Statement s = c.createStatement()) {
+                s.execute("DELETE FROM market.daily_prices WHERE code IN ('990003', '990004')");
+                s.execute("DELETE FROM market.stocks WHERE code IN ('990003', '990004')");
+            }
+        }
+    }
+
     @Test
     void withoutADatasetEveryDatasetIsListed() {
         JsonPath json = given().when().get("/api/v1/ops/completeness?from=2016-03-14&to=2016-03-14")

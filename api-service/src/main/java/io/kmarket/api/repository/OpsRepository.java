@@ -34,26 +34,42 @@ public class OpsRepository {
              LIMIT 50""";
 
     /**
-     * One row per dataset and trading date in [from, to] (today at most). Expected counts: prices, the stocks listed
-     * on the date (market.stocks listed_on/delisted_on); indices, the indices of market.indices; indicators, the
-     * stocks with a price on the date (ml-service writes a row per priced stock, its values null while the history
-     * is too short); disclosures, none (a day may have none): complete once a run of the disclosures job for the
-     * date succeeded after the day was over. The status is the first that holds of complete, healing-pending (a
-     * retry or repair is scheduled), failed (the job's last run for the date failed), partial, missing.
+     * One row per dataset and trading date in [from, to]; today only once its daily collection ran (before that
+     * nothing is due). Expected counts: prices, the stocks listed on the date — from their listing date, or where
+     * KRX gave none (a stock known only from the delisted list, which carries no dates) from their first stored
+     * price to the day after their last; never-priced stocks of unknown listing are not expected; indices, the
+     * indices kmarket collects (any price stored) from their base date on; indicators, the stocks with a price on
+     * the date (ml-service writes a row per priced stock, its values null while the history is too short);
+     * disclosures, none (a day may have none): complete once a run of the disclosures job for the date succeeded
+     * after the day was over. The status is the first that holds of complete, healing-pending (a retry or repair
+     * is scheduled), failed (the job's last run for the date failed), partial, missing.
      */
     private static final String COMPLETENESS = """
             WITH days AS (
                 SELECT day FROM market.trading_calendar
-                 WHERE is_trading_day AND day BETWEEN ? AND ? AND day <= ?),
+                 WHERE is_trading_day AND day BETWEEN ? AND ?
+                   AND (day < ? OR EXISTS (SELECT 1 FROM ops.job_runs r
+                                            WHERE r.job_name = 'daily-collection' AND r.logical_date = day))),
+            listings AS (
+                SELECT COALESCE(s.listed_on, f.first_day) AS from_day,
+                       CASE WHEN s.listed_on IS NULL AND s.delisted_on IS NOT NULL
+                            THEN LEAST(s.delisted_on, f.last_day + 1) ELSE s.delisted_on END AS until_day
+                  FROM market.stocks s
+                  LEFT JOIN LATERAL (
+                       SELECT min(p.trade_date) AS first_day, max(p.trade_date) AS last_day
+                         FROM market.daily_prices p WHERE p.code = s.code AND s.listed_on IS NULL) f ON true),
+            collected_indices AS (
+                SELECT i.base_date FROM market.indices i
+                 WHERE EXISTS (SELECT 1 FROM market.index_prices p WHERE p.index_code = i.code)),
             counts AS (
                 SELECT 'prices' AS dataset, 'daily-collection' AS job, d.day,
-                       (SELECT count(*) FROM market.stocks s
-                         WHERE (s.listed_on IS NULL OR s.listed_on <= d.day)
-                           AND (s.delisted_on IS NULL OR s.delisted_on > d.day)) AS expected,
+                       (SELECT count(*) FROM listings l
+                         WHERE l.from_day <= d.day AND (l.until_day IS NULL OR l.until_day > d.day)) AS expected,
                        (SELECT count(*) FROM market.daily_prices p WHERE p.trade_date = d.day) AS stored
                   FROM days d
                 UNION ALL
-                SELECT 'indices', 'daily-collection', d.day, (SELECT count(*) FROM market.indices),
+                SELECT 'indices', 'daily-collection', d.day,
+                       (SELECT count(*) FROM collected_indices i WHERE i.base_date IS NULL OR i.base_date <= d.day),
                        (SELECT count(*) FROM market.index_prices i WHERE i.trade_date = d.day)
                   FROM days d
                 UNION ALL

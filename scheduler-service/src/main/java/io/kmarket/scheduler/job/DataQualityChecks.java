@@ -43,7 +43,14 @@ public class DataQualityChecks {
             INSERT INTO ops.data_quality_issues (trade_date, check_name, subject, detail, found_at)
             SELECT :d, 'missing-price', s.code, 'listed ' || s.market || ' stock ' || s.name_ko || ' has no price', :now
               FROM market.stocks s
-             WHERE (s.listed_on IS NULL OR s.listed_on <= :d) AND (s.delisted_on IS NULL OR s.delisted_on > :d)
+              -- KRX's delisted list carries no dates: a stock known only from it (no listing date, its delisted_on
+              -- the day it was seen delisted) counts as listed between its first and last stored price only.
+              LEFT JOIN LATERAL (
+                   SELECT min(p.trade_date) AS first_day, max(p.trade_date) AS last_day
+                     FROM market.daily_prices p WHERE p.code = s.code AND s.listed_on IS NULL) f ON true
+             WHERE COALESCE(s.listed_on, f.first_day) <= :d
+               AND (s.delisted_on IS NULL OR s.delisted_on > :d)
+               AND (s.listed_on IS NOT NULL OR s.delisted_on IS NULL OR f.last_day >= :d)
                AND EXISTS (SELECT 1 FROM market.daily_prices WHERE trade_date = :d)
                AND NOT EXISTS (SELECT 1 FROM market.daily_prices p WHERE p.code = s.code AND p.trade_date = :d)""", """
             INSERT INTO ops.data_quality_issues (trade_date, check_name, subject, detail, found_at)

@@ -36,12 +36,17 @@ class HousekeepingJobsTest {
                       ('DQ0001', '급등', 'STK', DATE '2020-01-02', NULL),
                       ('DQ0002', '누락', 'KSQ', DATE '2020-01-02', NULL),
                       ('DQ0003', '공백', 'STK', DATE '2020-01-02', NULL),
-                      ('DQ0004', '상장폐지', 'STK', DATE '2020-01-02', DATE '2024-10-01')
+                      ('DQ0004', '상장폐지', 'STK', DATE '2020-01-02', DATE '2024-10-01'),
+                      -- Known only from KRX's delisted list (no dates): seen delisted on the 20th, never priced.
+                      ('DQ0005', '폐지목록만', 'KSQ', NULL, DATE '2024-10-20'),
+                      -- The same, priced up to the 8th: delisted by the 10th, whatever the list's date says.
+                      ('DQ0006', '최근폐지', 'KSQ', NULL, DATE '2024-10-20')
                     ON CONFLICT (code) DO NOTHING;
                     INSERT INTO market.daily_prices (code, trade_date, open, high, low, close, volume, trading_value, source)
                     VALUES ('DQ0001', DATE '2024-10-08', 10000, 10000, 10000, 10000, 1, 10000, 'KRX'),
                            ('DQ0001', DATE '2024-10-10', 13500, 13500, 13500, 13500, 1, 13500, 'KRX'),
                            ('DQ0002', DATE '2024-10-08', 5000, 5000, 5000, 5000, 1, 5000, 'KRX'),
+                           ('DQ0006', DATE '2024-10-08', 900, 900, 900, 900, 1, 900, 'KRX'),
                            ('DQ0003', DATE '2024-10-04', 7000, 7000, 7000, 7000, 1, 7000, 'KRX'),
                            ('DQ0003', DATE '2024-10-10', 7100, 7100, 7100, 7100, 1, 7100, 'KRX')
                     ON CONFLICT DO NOTHING;
