@@ -1,5 +1,7 @@
 package io.kmarket.e2e;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -32,6 +34,24 @@ final class Sandbox implements AutoCloseable {
                 Map.of("KMARKET_SANDBOX_CHAOS_TIMEOUT_HOLD", TIMEOUT_HOLD)));
         sandbox.raiseLimits();
         return sandbox;
+    }
+
+    /**
+     * A sandbox whose time stands still at {@code at} and moves only by {@link #advanceClock}: for scenarios about
+     * when things happen in a day, with few requests. Every request falls into the same second, so DART's
+     * per-second limit is raised as well.
+     */
+    static Sandbox frozenAt(Instant at) {
+        Sandbox sandbox = new Sandbox(ChildApp.start("sandbox", "deploy/sandbox",
+                Map.of("KMARKET_SANDBOX_FROZEN_AT", at.toString())));
+        sandbox.raiseLimits();
+        sandbox.http.post("/sandbox/limits", Map.of("dartRequestsPerSecond", 100_000), 200);
+        return sandbox;
+    }
+
+    /** Moves sandbox time forward (POST /sandbox/clock). */
+    void advanceClock(Duration by) {
+        http.post("/sandbox/clock", Map.of("advance", by.toString()), 200);
     }
 
     String baseUrl() {

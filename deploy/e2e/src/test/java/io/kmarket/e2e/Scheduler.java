@@ -100,6 +100,21 @@ final class Scheduler implements AutoCloseable {
         return new Rounds(runs, unfinished);
     }
 
+    /** Runs a job for a logical date (POST /internal/jobs/{name}/trigger): the same action its schedule runs. */
+    void trigger(String job, LocalDate date) {
+        http.post("/internal/jobs/" + job + "/trigger?date=" + date, Map.of(), 202);
+    }
+
+    /** Waits until the job has {@code count} runs, none of them running, and returns their statuses oldest first. */
+    List<String> awaitRuns(String job, int count, Duration atMost) {
+        JsonNode runs = await(job + " runs").atMost(atMost).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get("/internal/jobs/runs?job=" + job), list -> list.size() == count
+                        && list.findValuesAsText("status").stream().noneMatch("running"::equals));
+        List<String> statuses = new ArrayList<>();
+        runs.forEach(run -> statuses.addFirst(run.path("status").asText()));
+        return statuses;
+    }
+
     static Map<String, Object> dailyMarket(LocalDate date) {
         return Map.of("plan", "dailyMarket", "date", date.toString());
     }

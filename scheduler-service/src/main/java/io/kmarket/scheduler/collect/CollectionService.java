@@ -1,5 +1,7 @@
 package io.kmarket.scheduler.collect;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -37,11 +39,13 @@ public class CollectionService {
     private final TaskRunner runner;
     private final SiteRegistry sites;
     private final List<RunListener> runListeners;
+    private final Clock clock;
 
-    CollectionService(TaskRunner runner, SiteRegistry sites, @All List<RunListener> runListeners) {
+    CollectionService(TaskRunner runner, SiteRegistry sites, @All List<RunListener> runListeners, Clock clock) {
         this.runner = runner;
         this.sites = sites;
         this.runListeners = runListeners;
+        this.clock = clock;
     }
 
     public CollectionRunSummary run(CollectionPlan plan, ProgressListener progress) {
@@ -49,6 +53,7 @@ public class CollectionService {
     }
 
     public CollectionRunSummary run(UUID runId, CollectionPlan plan, ProgressListener progress) {
+        Instant startedAt = clock.instant();
         List<CollectionTask> tasks = ordered(plan.tasks());
         LOG.infof("Collection run %s (%s): %d tasks", runId, plan.name(), tasks.size());
         Tally tally = new Tally(runId);
@@ -77,7 +82,7 @@ public class CollectionService {
             executor.shutdownNow();
         }
         CollectionRunSummary summary = tally.summary();
-        runListeners.forEach(l -> l.finished(plan, tally.outcomes(), summary));
+        runListeners.forEach(l -> l.finished(plan, startedAt, tally.outcomes(), summary));
         LOG.infof("Collection run %s finished: %s", runId, summary);
         return summary;
     }

@@ -5,7 +5,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -41,12 +41,10 @@ public class DisclosureWatermark implements RunListener {
 
     private final AgroalDataSource dataSource;
     private final int marginDays;
-    private final Clock clock;
 
-    DisclosureWatermark(AgroalDataSource dataSource, SourcesConfig sources, Clock clock) {
+    DisclosureWatermark(AgroalDataSource dataSource, SourcesConfig sources) {
         this.dataSource = dataSource;
         this.marginDays = sources.dart().watermarkMarginDays();
-        this.clock = clock;
     }
 
     /**
@@ -87,7 +85,7 @@ public class DisclosureWatermark implements RunListener {
     }
 
     @Override
-    public void finished(CollectionPlan plan, Map<CollectionTask, TaskOutcome> outcomes,
+    public void finished(CollectionPlan plan, Instant startedAt, Map<CollectionTask, TaskOutcome> outcomes,
             CollectionRunSummary summary) {
         LocalDate reached = null;
         LocalDate start = null;
@@ -106,7 +104,9 @@ public class DisclosureWatermark implements RunListener {
         if (reached == null || !complete) {
             return;
         }
-        LocalDate yesterday = LocalDate.now(clock.withZone(KST)).minusDays(1);
+        // The days that had ended when the run started, not when it finished: a run that asks for a day's list
+        // before midnight and ends after it has not seen what was accepted in between.
+        LocalDate yesterday = LocalDate.ofInstant(startedAt, KST).minusDays(1);
         LocalDate ended = reached.isAfter(yesterday) ? yesterday : reached;
         Optional<LocalDate> current = current();
         boolean joins = current.isEmpty() || !start.isAfter(current.get().plusDays(1));

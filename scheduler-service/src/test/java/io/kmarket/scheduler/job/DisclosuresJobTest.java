@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.kmarket.scheduler.job.JobsTestSupport.awaitFinished;
 import static io.kmarket.scheduler.job.JobsTestSupport.reset;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -17,6 +18,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import io.kmarket.scheduler.collect.DartStub;
 import io.kmarket.scheduler.collect.Db;
@@ -80,6 +83,28 @@ class DisclosuresJobTest {
                 .containsExactly("2024-10-15");
         dart.verify(getRequestedFor(urlPathEqualTo("/dart/api/list.json"))
                 .withQueryParam("bgn_de", matching(daysUpTo(DAY))).withQueryParam("end_de", equalTo("20241016")));
+    }
+
+    @Test
+    void aRunThatAsksForTheDayBeforeMidnightAndEndsAfterItLeavesTheDayOpen() {
+        var dart = UpstreamStub.server();
+        // The day's list is asked for at 23:59:50 and answered after midnight: what is accepted in between is not
+        // in it, so the day must not count as complete.
+        dart.stubFor(DartStub.list("20241015", "20241015", 1)
+                .willReturn(DartStub.json(DartStub.page(1, 1, EARLY)).withFixedDelay(2_000)));
+        RequestPatternBuilder listOfTheDay = getRequestedFor(urlPathEqualTo("/dart/api/list.json"))
+                .withQueryParam("bgn_de", equalTo("20241015")).withQueryParam("end_de", equalTo("20241015"));
+        int askedBefore = dart.findAll(listOfTheDay).size();
+        clock.setSeoul("2024-10-15T23:59:50");
+        runner.submit(catalog.find("disclosures").orElseThrow(), DAY, RunTrigger.SCHEDULE, null);
+        await().atMost(JobsTestSupport.WAIT).until(() -> dart.findAll(listOfTheDay).size() > askedBefore);
+        clock.setSeoul("2024-10-16T00:00:05");
+        assertThat(awaitFinished(repository, "disclosures", 1).getFirst().status()).isEqualTo(RunStatus.SUCCEEDED);
+
+        assertThat(Db.rows("SELECT rcept_no FROM market.disclosures WHERE receipt_date = '2024-10-15'"))
+                .containsExactly(EARLY);
+        assertThat(Db.rows("SELECT watermark FROM ops.collection_watermarks WHERE site_code = 'DART'"))
+                .containsExactly("2024-10-14");
     }
 
     /** A regex for any day in the fortnight up to {@code last}: the pass may start a margin before it. */

@@ -1,13 +1,17 @@
 package io.kmarket.sandbox.market;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /** OpenDART's view of the market: companies and the filings of any day, generated from the seed. */
 public final class DartRegistry {
@@ -96,7 +100,10 @@ public final class DartRegistry {
         return company != null ? company : byStockCode.get(code);
     }
 
-    /** The filings received on {@code date}, in receipt order; the same date always yields the same list. */
+    /**
+     * The filings received on {@code date}, in receipt order, including those accepted later than now (OpenDART
+     * lists a filing only once {@link Disclosure#acceptedBy accepted}); the same date always yields the same list.
+     */
     public List<Disclosure> filedOn(LocalDate date) {
         SplittableRandom r = Seeds.random(seed, 32, date.toEpochDay());
         boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
@@ -116,10 +123,39 @@ public final class DartRegistry {
             String filer = "D".equals(report[0]) && r.nextDouble() < 0.5
                     ? SURNAMES[r.nextInt(SURNAMES.length)] + GIVEN[r.nextInt(GIVEN.length)] : company.name();
             String remark = remark(r, corpClass, exchange);
-            result.add(new Disclosure(rceptNo, company, corpClass, name, filer, date, remark, report[0]));
+            result.add(new Disclosure(rceptNo, company, corpClass, name, filer, date, remark, report[0], null));
         }
         result.sort(Comparator.comparing(Disclosure::rceptNo));
+        return accepted(date, result);
+    }
+
+    /**
+     * Gives each filing its acceptance instant on its day, from a stream of its own so that the filings themselves
+     * are the same as before acceptance times existed. A receipt number is handed out at acceptance, in sequence
+     * within its series (00…: filed with DART, 80…: through the exchange), so within a series a higher number is
+     * never accepted earlier.
+     */
+    private List<Disclosure> accepted(LocalDate date, List<Disclosure> filings) {
+        SplittableRandom r = Seeds.random(seed, 33, date.toEpochDay());
+        Map<String, List<LocalTime>> timesBySeries = new TreeMap<>();
+        for (Disclosure d : filings) {
+            timesBySeries.computeIfAbsent(series(d), s -> new ArrayList<>()).add(AcceptanceHours.draw(r));
+        }
+        timesBySeries.values().forEach(Collections::sort);
+        Map<String, Integer> taken = new HashMap<>();
+        List<Disclosure> result = new ArrayList<>(filings.size());
+        for (Disclosure d : filings) {
+            int next = taken.merge(series(d), 1, Integer::sum) - 1;
+            Instant acceptedAt = date.atTime(timesBySeries.get(series(d)).get(next)).atZone(SandboxClock.SEOUL)
+                    .toInstant();
+            result.add(new Disclosure(d.rceptNo(), d.company(), d.corpClass(), d.reportName(), d.filer(),
+                    d.receiptDate(), d.remark(), d.type(), acceptedAt));
+        }
         return result;
+    }
+
+    private static String series(Disclosure d) {
+        return d.rceptNo().substring(8, 10);
     }
 
     private Company pick(SplittableRandom r, LocalDate date, boolean unlistedOnly) {

@@ -1,5 +1,6 @@
 package io.kmarket.sandbox.market;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,6 +74,10 @@ public class Market {
 
     public LocalDate today() {
         return clock.today();
+    }
+
+    public Instant now() {
+        return clock.now();
     }
 
     /** Index of the latest trading day that has happened (today included); -1 before the first. */

@@ -1,6 +1,8 @@
 package io.kmarket.sandbox.rest;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,7 @@ import io.kmarket.sandbox.market.IndexHistory;
 import io.kmarket.sandbox.market.Listing;
 import io.kmarket.sandbox.market.Market;
 import io.kmarket.sandbox.market.PriceHistory;
+import io.kmarket.sandbox.market.SandboxClock;
 import io.kmarket.sandbox.market.Split;
 
 /**
@@ -34,6 +37,8 @@ import io.kmarket.sandbox.market.Split;
  */
 @Path("/sandbox/truth")
 public class TruthResource {
+
+    private static final DateTimeFormatter ACCEPTED_AT = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final Market market;
 
@@ -264,13 +269,21 @@ public class TruthResource {
         return Tables.render(rows, format);
     }
 
+    /**
+     * The filings of a day that OpenDART lists by now (accepted at or before the sandbox's now), each with
+     * {@code acceptedAt}, its acceptance instant in Seoul time with seconds ({@code 2026-01-23T21:14:05+09:00}).
+     */
     @GET
     @Path("/disclosures")
     public Response disclosures(@QueryParam("date") String date, @QueryParam("format") String format) {
         LocalDate on = date(date, null);
         List<Map<String, Object>> rows = new ArrayList<>();
         if (!on.isAfter(market.today())) {
+            Instant now = market.now();
             for (Disclosure d : market.dart().filedOn(on)) {
+                if (!d.acceptedBy(now)) {
+                    continue;
+                }
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("rceptNo", d.rceptNo());
                 row.put("corpCode", d.company().corpCode());
@@ -281,6 +294,7 @@ public class TruthResource {
                 row.put("filer", d.filer());
                 row.put("receiptDate", d.receiptDate().toString());
                 row.put("type", d.type());
+                row.put("acceptedAt", ACCEPTED_AT.format(d.acceptedAt().atZone(SandboxClock.SEOUL)));
                 rows.add(row);
             }
         }

@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -15,6 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The simulated market itself: reproducibility and the KRX rules its prices follow. */
 class MarketModelTest {
 
+    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
     private static final TradingCalendar CALENDAR = new TradingCalendar(LocalDate.of(2014, 1, 1), LocalDate.of(2027, 12, 31));
 
     @Test
@@ -38,8 +45,37 @@ class MarketModelTest {
 
     private static List<String> filings(DartRegistry registry) {
         return registry.filedOn(LocalDate.of(2024, 3, 4)).stream()
-                .map(d -> String.join("|", d.rceptNo(), d.company().corpCode(), d.reportName(), d.filer(), d.remark()))
+                .map(d -> String.join("|", d.rceptNo(), d.company().corpCode(), d.reportName(), d.filer(), d.remark(),
+                        d.acceptedAt().toString()))
                 .toList();
+    }
+
+    @Test
+    void filingsAreAcceptedOnTheirDayMostlyDuringMarketHoursSomeInTheEveningAndInReceiptOrder() {
+        DartRegistry registry = new DartRegistry(7, Universe.build(7, 2800, CALENDAR));
+        List<Disclosure> filings = LocalDate.of(2024, 1, 1).datesUntil(LocalDate.of(2024, 7, 1))
+                .flatMap(day -> registry.filedOn(day).stream()).toList();
+        assertThat(filings).hasSizeGreaterThan(2000);
+        Map<String, Instant> lastInSeries = new HashMap<>();
+        for (Disclosure d : filings) {
+            ZonedDateTime accepted = d.acceptedAt().atZone(SEOUL);
+            assertThat(accepted.toLocalDate()).as(d.rceptNo()).isEqualTo(d.receiptDate());
+            assertThat(accepted.toLocalTime()).as(d.rceptNo()).isAfterOrEqualTo(LocalTime.of(7, 0));
+            // A receipt number is handed out at acceptance: within a series (00 DART, 80 exchange), in order.
+            String seriesOfDay = d.rceptNo().substring(0, 10);
+            Instant previous = lastInSeries.put(seriesOfDay, d.acceptedAt());
+            if (previous != null) {
+                assertThat(d.acceptedAt()).as(d.rceptNo()).isAfterOrEqualTo(previous);
+            }
+        }
+        assertThat(share(filings, LocalTime.of(9, 0), LocalTime.of(15, 30))).isBetween(0.55, 0.70);
+        assertThat(share(filings, LocalTime.of(18, 0), LocalTime.MAX)).isBetween(0.15, 0.25);
+        assertThat(share(filings, LocalTime.of(20, 0), LocalTime.MAX)).isBetween(0.04, 0.10);
+    }
+
+    private static double share(List<Disclosure> filings, LocalTime from, LocalTime to) {
+        return filings.stream().map(d -> d.acceptedAt().atZone(SEOUL).toLocalTime())
+                .filter(t -> !t.isBefore(from) && t.isBefore(to)).count() / (double) filings.size();
     }
 
     @Test

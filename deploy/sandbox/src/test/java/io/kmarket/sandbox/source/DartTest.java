@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.kmarket.sandbox.SandboxApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 /** OpenDART emulation compared with the samples in upstream-formats.md §2. */
 @QuarkusTest
@@ -32,6 +34,10 @@ class DartTest {
     private static final List<String> COMPANY_FIELDS = List.of("status", "message", "corp_code", "corp_name",
             "corp_name_eng", "stock_name", "stock_code", "ceo_nm", "corp_cls", "jurir_no", "bizr_no", "adres", "hm_url",
             "ir_url", "phn_no", "fax_no", "induty_code", "est_dt", "acc_mt");
+
+    /** The tests' frozen sandbox time (09:00Z) in Seoul, and the end of that day. */
+    private static final OffsetDateTime SIX_PM = OffsetDateTime.parse("2026-01-23T18:00:00+09:00");
+    private static final OffsetDateTime MIDNIGHT = OffsetDateTime.parse("2026-01-24T00:00:00+09:00");
 
     @BeforeEach
     @AfterEach
@@ -96,16 +102,60 @@ class DartTest {
     void dailyQuotaPerKeyAnswers020AndIsCountedUntilTheNextKoreanDay() {
         SandboxApi.limits("{\"dartDailyQuota\":3}");
         for (int i = 0; i < 3; i++) {
-            given().queryParam("crtfc_key", DART_KEY).get("/dart/api/list.json").then().body("status", equalTo("000"));
+            listOfJanuary22(DART_KEY).then().body("status", equalTo("000"));
         }
-        given().queryParam("crtfc_key", DART_KEY).get("/dart/api/list.json").then().statusCode(200)
-                .body("status", equalTo("020"));
+        listOfJanuary22(DART_KEY).then().statusCode(200).body("status", equalTo("020"));
         String otherKey = "f".repeat(40);
-        given().queryParam("crtfc_key", otherKey).get("/dart/api/list.json").then().body("status", equalTo("000"));
+        listOfJanuary22(otherKey).then().body("status", equalTo("000"));
         assertThat(SandboxApi.stat("dart", "violations", "dailyQuota")).isEqualTo(1);
         // 09:00Z is 18:00 in Seoul: seven hours later it is the next Korean day.
         SandboxApi.advanceClock("PT7H");
-        given().queryParam("crtfc_key", DART_KEY).get("/dart/api/list.json").then().body("status", equalTo("000"));
+        listOfJanuary22(DART_KEY).then().body("status", equalTo("000"));
+    }
+
+    /** A finished day's filings: at 01:00 nothing of the new day is accepted yet, so today's list would be 013. */
+    private static Response listOfJanuary22(String key) {
+        return given().queryParam("crtfc_key", key).queryParam("bgn_de", "20260122").queryParam("end_de", "20260122")
+                .get("/dart/api/list.json");
+    }
+
+    @Test
+    void aFilingIsListedFromItsAcceptanceOnAndTheTruthSaysWhenThatWas() {
+        // Frozen at 18:00 in Seoul on Friday 2026-01-23; the evening's filings are not accepted yet.
+        List<String> atSix = rceptNos("20260123");
+        List<Map<String, String>> truthAtSix = truth("2026-01-23");
+        assertThat(truthAtSix).isNotEmpty().allSatisfy(row -> assertThat(acceptedAt(row))
+                .isBetween(SIX_PM.withHour(7), SIX_PM));
+        assertThat(atSix).containsExactlyInAnyOrderElementsOf(truthAtSix.stream().map(row -> row.get("rceptNo")).toList());
+
+        SandboxApi.advanceClock("PT7H");
+        List<String> nextMorning = rceptNos("20260123");
+        List<Map<String, String>> truthOfTheDay = truth("2026-01-23");
+        assertThat(nextMorning).containsExactlyInAnyOrderElementsOf(
+                truthOfTheDay.stream().map(row -> row.get("rceptNo")).toList());
+        List<Map<String, String>> evening = truthOfTheDay.stream().filter(row -> !atSix.contains(row.get("rceptNo")))
+                .toList();
+        assertThat(evening).as("the test seed's 2026-01-23 has filings accepted after 18:00").isNotEmpty()
+                .allSatisfy(row -> assertThat(acceptedAt(row)).isAfter(SIX_PM)
+                        .isBefore(MIDNIGHT));
+        assertThat(nextMorning).containsAll(atSix);
+    }
+
+    private static OffsetDateTime acceptedAt(Map<String, String> row) {
+        assertThat(row.get("acceptedAt")).matches("2026-01-23T\\d{2}:\\d{2}:\\d{2}\\+09:00");
+        return OffsetDateTime.parse(row.get("acceptedAt"));
+    }
+
+    private static List<String> rceptNos(String day) {
+        JsonPath list = given().queryParam("crtfc_key", DART_KEY).queryParam("bgn_de", day).queryParam("end_de", day)
+                .queryParam("page_count", 100).get("/dart/api/list.json").then().statusCode(200).extract().jsonPath();
+        assertThat(list.getInt("total_page")).isEqualTo(1);
+        return list.getList("list.rcept_no");
+    }
+
+    private static List<Map<String, String>> truth(String day) {
+        return given().queryParam("date", day).get("/sandbox/truth/disclosures").then().statusCode(200).extract()
+                .jsonPath().getList("");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.kmarket.sandbox.source.dart;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -129,10 +130,12 @@ public class DartResource {
     private List<Disclosure> search(Company company, LocalDate begin, LocalDate end, String corpCls, String type) {
         LocalDate last = end.isAfter(market.today()) ? market.today() : end;
         LocalDate first = company != null && begin.isBefore(market.calendar().day(0)) ? market.calendar().day(0) : begin;
+        Instant now = market.now();
         List<Disclosure> result = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             for (Disclosure d : market.dart().filedOn(day)) {
-                if ((company == null || d.company() == company)
+                // As at OpenDART, a filing is listed from its acceptance on: today's list grows into the evening.
+                if (d.acceptedBy(now) && (company == null || d.company() == company)
                         && (corpCls == null || corpCls.isBlank() || corpCls.equals(d.corpClass()))
                         && (type == null || type.isBlank() || type.equals(d.type()))) {
                     result.add(d);
