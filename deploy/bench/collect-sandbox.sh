@@ -10,6 +10,11 @@
 #   deploy/bench/collect-sandbox.sh day    # one full market day (3 markets + 4 indices) at the site's configured
 #                                          # KRX limit (./kmarket up: 240/min, burst 5), ROUNDS times
 #   deploy/bench/collect-sandbox.sh year   # every stock of every trading day of the last year at KRX 60/min, once
+#   deploy/bench/collect-sandbox.sh utilisation
+#                                          # the share of its configured limit the limiter uses: KRX at the seeded
+#                                          # 60/min, 2/s, burst 2 (the minute binds) and at the local 180/min, 3/s,
+#                                          # burst 3 (the second binds), UTIL_DAYS (80) trading days × 3 markets
+#                                          # each; baseline in the same run: the same plan at max_concurrency 1
 #
 # Needs the stack up with the same KMARKET_* variables (state dir, ports), curl, jq and psql; do not run
 # ./kmarket up meanwhile (it resets the KRX rate it manages). Pauses every job
@@ -42,10 +47,10 @@ PAUSED=()
 resume_jobs() { local job; for job in "${PAUSED[@]}"; do api -X POST "$SCHEDULER/internal/jobs/$job/resume" >/dev/null; done; }
 SITES_BEFORE=()
 restore_sites() {
-    local row code rate burst concurrency
+    local row code rate per_second burst concurrency
     for row in "${SITES_BEFORE[@]}"; do
-        read -r code rate burst concurrency <<<"$row"
-        set_site "$code" "$rate" "$burst" "$concurrency"
+        read -r code rate per_second burst concurrency <<<"$row"
+        set_site "$code" "$rate" "$per_second" "$burst" "$concurrency"
     done
 }
 trap 'restore_sites; resume_jobs' EXIT
@@ -59,21 +64,22 @@ pause_jobs() {
 }
 no_job_running() { [ "$(api "$SCHEDULER/internal/jobs" | jq '[.[] | select(.running)] | length')" = 0 ]; }
 
-set_site() { # code per_minute burst max_concurrency
-    sql "UPDATE ops.site_config SET rate_limit_per_minute = $2, burst = $3, max_concurrency = $4, updated_at = now()
+set_site() { # code per_minute per_second burst max_concurrency
+    sql "UPDATE ops.site_config SET rate_limit_per_minute = $2, rate_limit_per_second = $3, burst = $4,
+                max_concurrency = $5, updated_at = now()
          WHERE site_code = '$1'"
 }
 # Sets a site's limits (live: the scheduler re-reads ops.site_config within KMARKET_COLLECT_SITE_REFRESH and
 # rebuilds the site's bucket, full burst included); remembers the first values to restore them on exit.
-site() { # code per_minute burst max_concurrency
+site() { # code per_minute per_second burst max_concurrency
     local before
-    before=$(sql "SELECT site_code, rate_limit_per_minute, burst, max_concurrency FROM ops.site_config
-                  WHERE site_code = '$1'")
+    before=$(sql "SELECT site_code, rate_limit_per_minute, rate_limit_per_second, burst, max_concurrency
+                    FROM ops.site_config WHERE site_code = '$1'")
     [ -n "$before" ] || die "no site $1 in ops.site_config"
     [[ " ${SITES_BEFORE[*]} " == *" $1 "* ]] || SITES_BEFORE+=("$before")
-    [ "$before" = "$1 $2 $3 $4" ] && return
+    [ "$before" = "$1 $2 $3 $4 $5" ] && return
     set_site "$@"
-    log "site $1: $2/min, burst $3, concurrency $4 (waiting ${SITE_REFRESH_S}s for the scheduler to re-read it)"
+    log "site $1: $2/min, $3/s, burst $4, concurrency $5 (waiting ${SITE_REFRESH_S}s for the scheduler to re-read it)"
     sleep "$SITE_REFRESH_S"
 }
 
@@ -136,7 +142,7 @@ rate() {
     for ((i = 1; i <= ROUNDS; i++)); do
         for mode in window sequential; do
             WALLS=() RATIOS=()
-            site DART 1200 1 "$([ $mode = window ] && echo "$CONCURRENCY" || echo 1)"
+            site DART 1200 20 1 "$([ $mode = window ] && echo "$CONCURRENCY" || echo 1)"
             round "$i $mode ($([ $mode = window ] && echo "concurrency $CONCURRENCY" || echo "max_concurrency 1"))" \
                 dart 20 1 "$plan"
             if [ $mode = window ]; then fast+=("${WALLS[0]}"); else slow+=("${WALLS[0]}"); fi
@@ -176,15 +182,38 @@ year() {
             | {site: "KRX", dataset: "DAILY_MARKET", subject: ., from: $d, to: $d}]
         + [("1001", "2001", "1028", "2203") | {site: "KRX", dataset: "INDEX_PRICES", subject: ., from: $f, to: $t}]
         | {plan: "tasks", tasks: .}')
-    site KRX 60 5 2
-    log "year: $from..$to, $days trading days × 3 markets + 4 index ranges at KRX 60/min, burst 5"
+    site KRX 60 2 2 2
+    log "year: $from..$to, $days trading days × 3 markets + 4 index ranges at KRX 60/min, 2/s, burst 2"
     sandbox_reset '' ''
     header
     WALLS=() RATIOS=()
-    round "$from..$to" krx 1 5 "$tasks"
+    round "$from..$to" krx 1 2 "$tasks"
+}
+
+# Utilisation = the floor the configured limit sets ((requests − burst) / rate) over the wall time: 1 is every
+# permitted call sent the moment the limit allows it. The rate is the binding one of per minute / 60 and per second.
+utilisation() {
+    local to from tasks limits mode per_minute per_second burst rate
+    to=$(date -d "$(sandbox_today) -1 day" +%F)
+    from=$(trading_days "$(date -d "$to -1 year" +%F)" "$to" | tail -n "${UTIL_DAYS:-80}" | head -n 1)
+    tasks=$(trading_days "$from" "$to" | jq -Rsc '[split("\n")[] | select(length > 0) as $d | ("STK", "KSQ", "KNX")
+            | {site: "KRX", dataset: "DAILY_MARKET", subject: ., from: $d, to: $d}] | {plan: "tasks", tasks: .}')
+    sandbox_reset '' ''
+    header
+    for limits in "60 2 2" "180 3 3"; do
+        read -r per_minute per_second burst <<<"$limits"
+        rate=$(awk -v m="$per_minute" -v s="$per_second" 'BEGIN { r = m / 60; print (s < r ? s : r) }')
+        for mode in window sequential; do
+            WALLS=() RATIOS=()
+            site KRX "$per_minute" "$per_second" "$burst" "$([ $mode = window ] && echo 2 || echo 1)"
+            sleep 3 # a full bucket, as a first start finds it
+            round "$per_minute/min $per_second/s burst $burst, $mode" krx "$rate" "$burst" "$tasks"
+            echo "utilisation $(awk -v r="${RATIOS[0]}" 'BEGIN { printf "%.4f", 1 / r }')" >&2
+        done
+    done
 }
 
 case "${1:-}" in
-    rate | day | year) pause_jobs; "$1" ;;
-    *) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    rate | day | year | utilisation) pause_jobs; "$1" ;;
+    *) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
