@@ -3,7 +3,6 @@ package io.kmarket.scheduler.job;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -58,13 +57,6 @@ public class Healing {
         this.jdbc = jdbc;
     }
 
-    /** The wait after the {@code failures}-th consecutive failure: first-delay × multiplier^(failures-1), capped. */
-    Duration delayAfter(int failures) {
-        JobsConfig.Healing healing = config.healing();
-        double millis = healing.firstDelay().toMillis() * Math.pow(healing.multiplier(), Math.max(0, failures - 1));
-        return millis >= healing.maxDelay().toMillis() ? healing.maxDelay() : Duration.ofMillis((long) millis);
-    }
-
     /** Called at the end of every recorded run: a failure is (re)scheduled, a success closes the heal. */
     void runEnded(JobDefinition job, LocalDate date, RunStatus status, String error) {
         if (!heals(job.name()) || date == null) {
@@ -79,20 +71,27 @@ public class Healing {
                 LOG.infof("%s for %s healed", job.name(), date);
             }
         } else if (status == RunStatus.FAILED) {
-            int failures = jdbc.first("""
+            // The wait after the n-th consecutive failure: first-delay × multiplier^(n-1), capped at max-delay.
+            // One statement: a tick between the count and its next attempt would find the date due at once.
+            JobsConfig.Healing healing = config.healing();
+            Instant next = jdbc.first("""
                     INSERT INTO ops.job_heals AS h (job_name, logical_date, status, reason, failures, blocked_on,
                                                     next_attempt_at, last_error, created_at, updated_at)
-                    VALUES (?, ?, 'pending', ?, 1, string_to_array(?, ','), ?, ?, ?, ?)
+                    VALUES (?, ?, 'pending', ?, 1, string_to_array(?, ','),
+                            ?::timestamptz + least(?::float8, ?::float8) * interval '1 millisecond', ?, ?, ?)
                     ON CONFLICT (job_name, logical_date) DO UPDATE
                        SET status = 'pending', failures = CASE WHEN h.status = 'healed' THEN 1 ELSE h.failures + 1 END,
+                           next_attempt_at = EXCLUDED.updated_at + least(
+                               ?::float8 * power(?::float8, CASE WHEN h.status = 'healed' THEN 0 ELSE h.failures END),
+                               ?::float8) * interval '1 millisecond',
                            blocked_on = EXCLUDED.blocked_on, last_error = EXCLUDED.last_error,
                            reason = CASE WHEN h.status = 'healed' THEN EXCLUDED.reason ELSE h.reason END,
                            healed_at = NULL, updated_at = EXCLUDED.updated_at
-                    RETURNING failures""", rs -> rs.getInt(1), job.name(), date, FAILED,
-                    String.join(",", failedSites(error)), now, error, now, now).orElseThrow();
-            Instant next = now.plus(delayAfter(failures));
-            jdbc.update("UPDATE ops.job_heals SET next_attempt_at = ? WHERE job_name = ? AND logical_date = ?",
-                    next, job.name(), date);
+                    RETURNING next_attempt_at""", rs -> Jdbc.instant(rs, "next_attempt_at"), job.name(), date,
+                    FAILED, String.join(",", failedSites(error)), now, (double) healing.firstDelay().toMillis(),
+                    (double) healing.maxDelay().toMillis(), error, now, now, (double) healing.firstDelay().toMillis(),
+                    healing.multiplier(), (double) healing.maxDelay().toMillis()).orElseThrow();
+            int failures = find(job.name(), date).map(Heal::failures).orElse(1);
             LOG.infof("%s for %s failed %d time(s): retried from %s", job.name(), date, failures, next);
         }
     }
