@@ -195,7 +195,8 @@ public final class SiteRuntime {
         attempts.incrementAndGet();
         concurrency.acquire();
         try {
-            metrics.rateLimitWait(code(), admit());
+            // The global permit only once the site's turn is due: see TokenBucket#acquire(Semaphore).
+            metrics.rateLimitWait(code(), bucket.acquire(global));
             try {
                 if (circuit == CircuitBreakerState.OPEN) {
                     // Admitted while the circuit was closed, but it opened while this request waited its turn.
@@ -207,25 +208,6 @@ public final class SiteRuntime {
             }
         } finally {
             concurrency.release();
-        }
-    }
-
-    /**
-     * Waits for the site's turn holding no global permit (so a site waiting on its own limits never keeps another
-     * site's requests from leaving), then takes a global permit and the turn together: the turn is counted at the
-     * instant the request leaves, so waiting for the permit cannot bunch requests. Returns the nanoseconds waited,
-     * holding a global permit the caller releases.
-     */
-    private long admit() throws InterruptedException {
-        long started = System.nanoTime();
-        while (true) {
-            bucket.awaitTurn();
-            global.acquire();
-            if (bucket.tryAcquire() == 0) {
-                return System.nanoTime() - started;
-            }
-            // Another caller of this site took the turn while this one waited for the permit.
-            global.release();
         }
     }
 

@@ -2,6 +2,7 @@ package io.kmarket.scheduler.collect.site;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -117,8 +118,27 @@ public final class TokenBucket {
         return ticker.nanoTime() - started;
     }
 
+    /**
+     * Waits for a turn holding no permit (so a site waiting on its own limits never keeps another site's requests
+     * from leaving), then takes {@code permit} and the turn together: the turn is counted at the instant the call
+     * leaves, so waiting for the permit cannot bunch calls. Returns the nanoseconds waited, holding a permit the
+     * caller releases.
+     */
+    public long acquire(Semaphore permit) throws InterruptedException {
+        long started = ticker.nanoTime();
+        while (true) {
+            awaitTurn();
+            permit.acquire();
+            if (tryAcquire() == 0) {
+                return ticker.nanoTime() - started;
+            }
+            // Another caller took the turn while this one waited for the permit.
+            permit.release();
+        }
+    }
+
     /** Waits until a call would be admitted, without taking a turn (the caller then {@link #tryAcquire()}s). */
-    public void awaitTurn() throws InterruptedException {
+    private void awaitTurn() throws InterruptedException {
         for (long wait = nanosUntilTurn(); wait > 0; wait = nanosUntilTurn()) {
             ticker.sleep(wait);
         }

@@ -130,17 +130,11 @@ class TokenBucketTest {
         /** Takes {@code calls} tokens one after another; the most that fell into any interval of {@code window}. */
         int busiest(TokenBucket bucket, int calls, long windowNanos) throws InterruptedException {
             List<Long> sent = new ArrayList<>();
-            int busiest = 0;
-            int first = 0;
             for (int i = 0; i < calls; i++) {
                 bucket.acquire();
                 sent.add(now);
-                while (now - sent.get(first) >= windowNanos) {
-                    first++;
-                }
-                busiest = Math.max(busiest, sent.size() - first);
             }
-            return busiest;
+            return SendWindows.busiest(sent, windowNanos);
         }
     }
 }
