@@ -95,6 +95,13 @@ public interface JobsConfig {
 
         @WithDefault("last")
         CatchUpPolicy catchUp();
+
+        /**
+         * False: a backfill with dependents leaves this dependent out instead of waiting for it (a whole-market
+         * cross-check of today may hold the job for most of an hour and has nothing to say about old dates).
+         */
+        @WithDefault("true")
+        boolean inBackfills();
     }
 
     enum CalendarKind {

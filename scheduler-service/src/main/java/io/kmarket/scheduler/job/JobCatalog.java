@@ -78,7 +78,7 @@ public class JobCatalog {
         }
         return new JobDefinition(name, schedule, after, job.calendar(), job.timeout(),
                 new JobDefinition.RetryPolicy(job.maxAttempts(), job.backoff(), job.backoffMultiplier()),
-                job.catchUp(), job.enabled());
+                job.catchUp(), job.enabled(), job.inBackfills());
     }
 
     /** A cycle of "after" would make a skip recurse forever and no job of it could ever run. */

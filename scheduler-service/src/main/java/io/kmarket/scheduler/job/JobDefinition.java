@@ -9,7 +9,7 @@ import io.kmarket.scheduler.config.JobsConfig.CatchUpPolicy;
 
 /** One job of the catalogue, as configured: its own schedule or the upstream jobs it follows, and its policies. */
 public record JobDefinition(String name, Optional<FireSchedule> schedule, List<String> after, CalendarKind calendar,
-        Duration timeout, RetryPolicy retry, CatchUpPolicy catchUp, boolean enabled) {
+        Duration timeout, RetryPolicy retry, CatchUpPolicy catchUp, boolean enabled, boolean inBackfills) {
 
     public record RetryPolicy(int maxAttempts, Duration backoff, double multiplier) {
 

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
@@ -50,13 +51,17 @@ class FirstStartTest {
                     "kmarket.jobs.first-start.final-jobs", "t-slow",
                     // Like model training: a final job on the every-day calendar still runs for the last trading day.
                     "kmarket.jobs.job.t-slow.calendar", "every-day",
-                    "kmarket.jobs.job.t-dependent.after", "t-all");
+                    "kmarket.jobs.job.t-dependent.after", "t-all",
+                    // Like the source cross-check: a dependent the history's backfill leaves out.
+                    "kmarket.jobs.job.t-live.after", "t-all",
+                    "kmarket.jobs.job.t-live.in-backfills", "false");
         }
     }
 
     private static final LocalDate WINDOW_START = LocalDate.of(2024, 1, 7);
     private static final LocalDate SUNDAY_END = LocalDate.of(2024, 1, 14);
     private static final LocalDate FRIDAY = LocalDate.of(2024, 1, 12);
+    private static final LocalDate TODAY = LocalDate.of(2024, 1, 15);
     /** The trading days of 7..14 January 2024 (no KRX holiday that week). */
     private static final List<LocalDate> WINDOW_TRADING_DAYS = List.of(LocalDate.of(2024, 1, 8),
             LocalDate.of(2024, 1, 9), LocalDate.of(2024, 1, 10), LocalDate.of(2024, 1, 11), FRIDAY);
@@ -75,12 +80,29 @@ class FirstStartTest {
     JobRunRepository repository;
     @Inject
     TestActions actions;
+    @Inject
+    JobRunner runner;
+    @Inject
+    JobCatalog catalog;
 
     @Test
     void anEmptyDatabaseGetsItsWindowOnceSnapshotFirstHistoryThenFinalJobs() throws SQLException {
         await().atMost(WAIT).until(leadership::isLeader);
-        reset(actions, "t-none", "t-all", "t-slow", "t-dependent", "t-second");
+        reset(actions, "t-none", "t-all", "t-slow", "t-dependent", "t-second", "t-live");
         emptyJobTables();
+        // Today's cross-check starts while the history is collected and is still running when the dependents'
+        // turn comes (one Naver request per stock: most of an hour).
+        CountDownLatch crossCheckOfToday = new CountDownLatch(1);
+        actions.set("t-live", ctx -> {
+            crossCheckOfToday.await();
+            return JobOutcome.succeeded(1);
+        });
+        actions.set("t-all", ctx -> {
+            if (actions.calls("t-all").size() == 1) {
+                runner.submit(catalog.find("t-live").orElseThrow(), TODAY, RunTrigger.MANUAL, null);
+            }
+            return JobOutcome.succeeded(1);
+        });
         AtomicReference<List<LocalDate>> historyWhenSnapshotRan = new AtomicReference<>();
         AtomicReference<List<JobRun>> historyWhenFinalRan = new AtomicReference<>();
         AtomicReference<List<LocalDate>> historyWhenDependentStarted = new AtomicReference<>();
@@ -118,6 +140,9 @@ class FirstStartTest {
                 .containsExactlyInAnyOrderElementsOf(WINDOW_TRADING_DAYS);
         assertThat(actions.calls("t-second")).containsExactlyElementsOf(WINDOW_TRADING_DAYS);
         assertThat(actions.calls("t-slow")).containsExactly(FRIDAY);
+        assertThat(actions.calls("t-live")).as("left out of the backfill, which did not wait for it")
+                .containsExactly(TODAY);
+        crossCheckOfToday.countDown();
         assertThat(historyWhenSnapshotRan.get()).as("history collected before the snapshot").isEmpty();
         assertThat(historyWhenFinalRan.get()).as("history when the final job ran")
                 .allMatch(run -> run.status() == RunStatus.SUCCEEDED && run.trigger() == RunTrigger.BACKFILL)

@@ -69,6 +69,12 @@ public class TestActions {
     }
 
     @Produces
+    @Identifier("t-live")
+    JobAction live() {
+        return dispatching("t-live");
+    }
+
+    @Produces
     @Identifier("t-second")
     JobAction second() {
         return dispatching("t-second");
