@@ -13,7 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 
 import jakarta.inject.Inject;
 
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import io.kmarket.testing.InternalTokenContract;
 import io.quarkus.test.junit.QuarkusTest;
@@ -144,6 +149,60 @@ class ReportsForwardingTest {
     }
 
     @Test
+    void aFastFailureThenASlowRetryStillAnswersWithinTheBudget() {
+        String flaky = "ml fails fast, then slowly";
+        ml.stubFor(get("/internal/reports/" + ID).inScenario(flaky).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("slow"));
+        ml.stubFor(get("/internal/reports/" + ID).inScenario(flaky).whenScenarioStateIs("slow")
+                .willReturn(aResponse().withStatus(503).withFixedDelay(1_300)).willSetStateTo("slow again"));
+        ml.stubFor(get("/internal/reports/" + ID).inScenario(flaky).whenScenarioStateIs("slow again")
+                .willReturn(aResponse().withStatus(200).withFixedDelay(1_300)
+                        .withHeader("Content-Type", "application/json").withBody(ACCEPTED)));
+        assertUnavailableWithinBudget(given().when().get("/api/v1/reports/" + ID));
+    }
+
+    @Test
+    void mlsInternalRefusalsReachClientsAsANeutral502AndOnlyTheLogHasTheirDetail() {
+        String tokenProblem = "{\"title\":\"Unauthorized\",\"status\":401,"
+                + "\"detail\":\"Internal endpoints require the service token in the X-Internal-Token header\"}";
+        ml.stubFor(post("/internal/reports").willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/problem+json").withBody(tokenProblem)));
+        ml.stubFor(get("/internal/reports/" + ID).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":403,\"detail\":\"role kmarket_api may not read analytics.reports\"}")));
+        ml.stubFor(get("/internal/reports/" + ID + "/html").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":400,\"detail\":\"unreadable JSON body: Unrecognized field asOff\"}")));
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(String.valueOf(record.getMessage()) + " " + List.of(
+                        record.getParameters() == null ? new Object[0] : record.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger gatewayLog = java.util.logging.Logger.getLogger("io.kmarket.api.client");
+        gatewayLog.addHandler(capture);
+        try {
+            assertNeutralBadGateway(given().contentType("application/json").body("{\"code\":\"005930\"}")
+                    .when().post("/api/v1/reports"));
+            assertNeutralBadGateway(given().when().get("/api/v1/reports/" + ID));
+            assertNeutralBadGateway(given().when().get("/api/v1/reports/" + ID + "/html"));
+        } finally {
+            gatewayLog.removeHandler(capture);
+        }
+        assertThat(String.join("\n", logged)).contains("401", "X-Internal-Token", "403", "kmarket_api", "400", "asOff");
+    }
+
+    @Test
     void anOpenCircuitAnswersAtOnceWithoutCallingMl() {
         ml.stubFor(get("/internal/reports/" + ID).willReturn(aResponse().withStatus(503)));
         for (int i = 0; i < 2; i++) {
@@ -154,6 +213,12 @@ class ReportsForwardingTest {
                 .withHeader("Content-Type", "application/json").withBody(ACCEPTED)));
         assertUnavailableWithinBudget(given().when().get("/api/v1/reports/" + ID));
         assertThat(ml.findAll(getRequestedFor(urlEqualTo("/internal/reports/" + ID)))).hasSize(callsWhenOpen);
+    }
+
+    private static void assertNeutralBadGateway(Response response) {
+        response.then().statusCode(502).contentType("application/problem+json");
+        assertThat(response.asString()).doesNotContainIgnoringCase("token").doesNotContain("Internal", "kmarket_api",
+                "analytics", "asOff", "Unauthorized", "Forbidden", "401", "403");
     }
 
     private static void assertUnavailableWithinBudget(Response response) {

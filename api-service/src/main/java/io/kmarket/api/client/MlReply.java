@@ -7,6 +7,8 @@ package io.kmarket.api.client;
 public record MlReply(int status, String contentType, String body, String location, Integer retryAfterSeconds) {
 
     public static final int UNAVAILABLE = 503;
+    /** ml-service answered something about the services' internals, never shown to clients. */
+    public static final int BAD_GATEWAY = 502;
 
     public boolean isSuccess() {
         return status >= 200 && status < 300;

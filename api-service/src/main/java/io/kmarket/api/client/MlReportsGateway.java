@@ -2,6 +2,7 @@ package io.kmarket.api.client;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,16 +21,27 @@ import org.jboss.logging.Logger;
 import io.kmarket.api.config.ApiConfig;
 
 /**
- * The API's only way to ml-service. A public answer must come within 2 s whatever ml-service does, so each
- * attempt gets 1.5 s (leaving time for the fallback), GETs are retried on transport failures only while the
- * budget lasts, a circuit breaker stops calling a failing ml-service, and the fallback answers 503 with
- * Retry-After. The POST is never retried: ml-service may have queued it before the connection broke.
+ * The API's only way to ml-service. A public answer must come within 2 s whatever ml-service does, retries
+ * included: each attempt gets 1.5 s, and a GET is retried (on 5xx and transport failures) only when it failed
+ * within the first 300 ms, so the last attempt still ends by 1.8 s, leaving time for the fallback. SmallRye's
+ * per-attempt @Timeout cannot shrink for a retry, and its maxDuration only stops retries from starting: with a
+ * 1.5 s window a fast 503 followed by a slow 503 started a third attempt at 1.4 s and answered after ~2.7 s.
+ * A circuit breaker stops calling a failing ml-service, and the fallback answers 503 with Retry-After. The POST
+ * is never retried: ml-service may have queued it before the connection broke.
+ * <p>
+ * Only ml-service's answers about the client's own request reach the client (unknown stock or report, report not
+ * finished, queue full). Any other non-success answer (a refused service token, a request the API built wrongly)
+ * is about the services' internals: the client gets a neutral 502 and the log gets ml-service's status and body.
  */
 @ApplicationScoped
 public class MlReportsGateway {
 
     private static final Logger LOG = Logger.getLogger(MlReportsGateway.class);
     private static final long ATTEMPT_TIMEOUT_MS = 1500;
+    /** Budget (2000 ms) minus the attempt timeout, minus 200 ms for the retry's delay, the fallback and the answer. */
+    private static final long RETRY_WINDOW_MS = 2000 - ATTEMPT_TIMEOUT_MS - 200;
+    /** ml-service's answers about the client's request: unknown stock or report, report not finished, queue full. */
+    private static final Set<Integer> RELAYED_CLIENT_ERRORS = Set.of(404, 409, 429);
     private static final int DEFAULT_RETRY_AFTER_SECONDS = 1;
 
     private final MlReportsClient client;
@@ -48,7 +60,7 @@ public class MlReportsGateway {
     }
 
     @Timeout(value = ATTEMPT_TIMEOUT_MS, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 2, delay = 50, jitter = 25, maxDuration = ATTEMPT_TIMEOUT_MS, durationUnit = ChronoUnit.MILLIS,
+    @Retry(maxRetries = 2, delay = 50, jitter = 25, maxDuration = RETRY_WINDOW_MS, durationUnit = ChronoUnit.MILLIS,
             abortOn = { TimeoutException.class, CircuitBreakerOpenException.class })
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "byIdUnavailable")
@@ -76,6 +88,10 @@ public class MlReportsGateway {
                 throw new MlUnavailableException(status);
             }
             String body = response.hasEntity() ? response.readEntity(String.class) : null;
+            if (!(status >= 200 && status < 300) && !RELAYED_CLIENT_ERRORS.contains(status)) {
+                LOG.errorf("ml-service answered %d, not relayed to the client: %s", status, body);
+                return new MlReply(MlReply.BAD_GATEWAY, null, null, null, null);
+            }
             String contentType = response.getHeaderString(HttpHeaders.CONTENT_TYPE);
             return new MlReply(status, contentType, body, response.getHeaderString(HttpHeaders.LOCATION),
                     status == 429 ? retryAfter(response.getHeaderString(HttpHeaders.RETRY_AFTER)) : null);

@@ -24,6 +24,8 @@ public interface ApiConfig {
 
     Ml ml();
 
+    Database database();
+
     /** Series this instance rendered recently, answered again without a query; per instance, nothing shared. */
     interface RepresentationCache {
 
@@ -50,11 +52,25 @@ public interface ApiConfig {
 
         /** Header naming the client (e.g. an API key set by a gateway); the remote address when absent. */
         Optional<String> clientHeader();
+
+        /**
+         * Most clients whose counts are kept; past it the least used are forgotten (and start a fresh window), so
+         * that a flood of distinct client keys costs bounded memory. About 150 bytes each.
+         */
+        @WithDefault("100000")
+        int maxClients();
     }
 
     interface Ml {
 
         /** Seconds a client is told to wait when ml-service is unavailable (about the circuit breaker's delay). */
+        @WithDefault("5")
+        int retryAfterSeconds();
+    }
+
+    interface Database {
+
+        /** Seconds a client is told to wait when PostgreSQL is unreachable (about a restart's duration). */
         @WithDefault("5")
         int retryAfterSeconds();
     }

@@ -49,7 +49,8 @@ public class Jdbc {
                 return result;
             }
         } catch (SQLException e) {
-            throw new DataAccessException(sql, e);
+            throw DatabaseUnavailableException.isUnavailability(e) ? new DatabaseUnavailableException(sql, e)
+                    : new DataAccessException(sql, e);
         }
     }
 
@@ -93,6 +94,27 @@ public class Jdbc {
     public static class DataAccessException extends RuntimeException {
         DataAccessException(String sql, SQLException cause) {
             super("query failed (SQLState " + cause.getSQLState() + "): " + sql, cause);
+        }
+    }
+
+    /**
+     * PostgreSQL could not be reached or is restarting: a fault of the moment, answered 503 with Retry-After, since
+     * the same request will work once the database is back (a 500 would tell clients the request itself broke).
+     */
+    public static final class DatabaseUnavailableException extends DataAccessException {
+
+        DatabaseUnavailableException(String sql, SQLException cause) {
+            super(sql, cause);
+        }
+
+        /**
+         * SQLState classes 08 (connection exception: refused, reset, a pooled connection cut by a restart),
+         * 53 (insufficient resources: too many connections) and 57 (operator intervention: shutting down, starting
+         * up); no SQLState at all comes from the pool itself (acquisition timeout, pool closing), never from a query.
+         */
+        static boolean isUnavailability(SQLException e) {
+            String state = e.getSQLState();
+            return state == null || state.startsWith("08") || state.startsWith("53") || state.startsWith("57");
         }
     }
 }

@@ -40,6 +40,7 @@ import io.kmarket.api.client.ReportView;
 public class ReportsResource {
 
     private static final Logger LOG = Logger.getLogger(ReportsResource.class);
+    private static final String UNEXPECTED_ANSWER = "the report service answered unexpectedly";
 
     private final MlReportsGateway ml;
     private final ObjectMapper json;
@@ -71,7 +72,7 @@ public class ReportsResource {
         UUID id = idOf(reply.body());
         if (id == null) {
             LOG.warnf("ml-service accepted a report without a usable id: %s", reply.body());
-            return Problem.response(Response.Status.BAD_GATEWAY, "the report service answered unexpectedly", uri.getPath());
+            return Problem.response(Response.Status.BAD_GATEWAY, UNEXPECTED_ANSWER, uri.getPath());
         }
         return Response.status(reply.status())
                 .location(uri.getBaseUriBuilder().path("api/v1/reports").path(id.toString()).build())
@@ -138,12 +139,18 @@ public class ReportsResource {
         return field.asText();
     }
 
-    /** ml-service's 4xx as the API's own problem (its detail kept), the fallback's 503 with Retry-After. */
+    /**
+     * ml-service's relayed 4xx as the API's own problem (its detail kept), the fallback's 503 with Retry-After, and
+     * the gateway's 502 for an internal answer, with nothing of it.
+     */
     private Response relayFailure(MlReply reply, UriInfo uri) {
         Response.Status known = Response.Status.fromStatusCode(reply.status());
         String title = known == null ? "Error" : known.getReasonPhrase();
-        String detail = reply.status() == MlReply.UNAVAILABLE ? "report service unavailable, retry later"
-                : detailOf(reply.body(), title);
+        String detail = switch (reply.status()) {
+            case MlReply.UNAVAILABLE -> "report service unavailable, retry later";
+            case MlReply.BAD_GATEWAY -> UNEXPECTED_ANSWER;
+            default -> detailOf(reply.body(), title);
+        };
         Response.ResponseBuilder answer = Problem.builder(reply.status(), title, detail, uri.getPath(), null);
         if (reply.retryAfterSeconds() != null) {
             answer.header(HttpHeaders.RETRY_AFTER, reply.retryAfterSeconds());

@@ -50,6 +50,20 @@ public final class KmarketTestDatabase {
         return cluster.jdbcUrl(DATABASE);
     }
 
+    /**
+     * Takes the run's database away (a fast shutdown: every open session is cut) until {@link #start()}. The
+     * cluster is shared by every test class of the run, so a test that stops it must start it again, in a
+     * {@code finally} or an {@code @AfterAll}.
+     */
+    public void stop() {
+        cluster.stopServer();
+    }
+
+    /** Brings the database back after {@link #stop()}: same port, same data; returns once it accepts connections. */
+    public void start() {
+        cluster.startServer();
+    }
+
     /** Applies the owner's migrations as the owner, once per run, as the owning service would at start. */
     public synchronized void migrate(ServiceSchema owner) {
         if (owner.migrationDirectory() == null || !migrated.add(owner)) {

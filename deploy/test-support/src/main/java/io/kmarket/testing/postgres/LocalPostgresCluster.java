@@ -29,6 +29,7 @@ public final class LocalPostgresCluster implements AutoCloseable {
     private final Path socketDir;
     private final int port;
     private final boolean asPostgresUser;
+    private boolean running;
 
     private LocalPostgresCluster(Path binDir, Path baseDir, int port) {
         this.binDir = binDir;
@@ -83,18 +84,43 @@ public final class LocalPostgresCluster implements AutoCloseable {
         }
         serverCommand(List.of(binDir.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", SUPERUSER,
                 "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"));
+        startServer();
+    }
+
+    /** Starts the server again after {@link #stopServer()}, on the same port with the same data. */
+    public synchronized void startServer() {
+        if (running) {
+            return;
+        }
         serverCommand(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-w", "-t", "60",
                 "-l", socketDir.resolve("postgres.log").toString(),
                 "-o", "-p " + port + " -k " + socketDir + " -c listen_addresses=127.0.0.1"
                         + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
                 "start"));
+        running = true;
+    }
+
+    /**
+     * Stops the server as an operator's restart does (fast shutdown: open sessions are cut, clients see their
+     * connections close), keeping its data, so that tests can watch a service lose and regain its database.
+     */
+    public synchronized void stopServer() {
+        if (!running) {
+            return;
+        }
+        serverCommand(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast",
+                "-w", "-t", "60", "stop"));
+        running = false;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
-            serverCommand(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "immediate",
-                    "-w", "stop"));
+            if (running) {
+                serverCommand(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m",
+                        "immediate", "-w", "stop"));
+                running = false;
+            }
         } finally {
             deleteRecursively(socketDir);
         }
