@@ -12,6 +12,8 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,8 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 class DatabaseOutageTest {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseOutageTest.class);
 
     /** One route of each resource and each kind of query (lists, one row, series as JSON and CSV, ops views). */
     private static final List<String> DATA_ROUTES = List.of(
@@ -94,7 +98,7 @@ class DatabaseOutageTest {
             await().atMost(READY_WITHIN).pollDelay(Duration.ZERO).pollInterval(PROBE_PERIOD).until(this::ready);
             readyAfterMillis.add((System.nanoTime() - started) / 1_000_000);
         }
-        System.out.println("api-service ready after each PostgreSQL restart (ms): " + readyAfterMillis);
+        LOG.infof("api-service ready after each PostgreSQL restart (ms): %s", readyAfterMillis);
         assertThat(readyAfterMillis).hasSize(10).allSatisfy(ms -> assertThat(ms).isLessThan(READY_WITHIN.toMillis()));
     }
 

@@ -74,7 +74,7 @@ public class Healing {
             // The wait after the n-th consecutive failure: first-delay × multiplier^(n-1), capped at max-delay.
             // One statement: a tick between the count and its next attempt would find the date due at once.
             JobsConfig.Healing healing = config.healing();
-            Instant next = jdbc.first("""
+            Heal heal = jdbc.first("""
                     INSERT INTO ops.job_heals AS h (job_name, logical_date, status, reason, failures, blocked_on,
                                                     next_attempt_at, last_error, created_at, updated_at)
                     VALUES (?, ?, 'pending', ?, 1, string_to_array(?, ','),
@@ -87,12 +87,12 @@ public class Healing {
                            blocked_on = EXCLUDED.blocked_on, last_error = EXCLUDED.last_error,
                            reason = CASE WHEN h.status = 'healed' THEN EXCLUDED.reason ELSE h.reason END,
                            healed_at = NULL, updated_at = EXCLUDED.updated_at
-                    RETURNING next_attempt_at""", rs -> Jdbc.instant(rs, "next_attempt_at"), job.name(), date,
+                    RETURNING\s""" + COLUMNS, Healing::map, job.name(), date,
                     FAILED, String.join(",", failedSites(error)), now, (double) healing.firstDelay().toMillis(),
                     (double) healing.maxDelay().toMillis(), error, now, now, (double) healing.firstDelay().toMillis(),
                     healing.multiplier(), (double) healing.maxDelay().toMillis()).orElseThrow();
-            int failures = find(job.name(), date).map(Heal::failures).orElse(1);
-            LOG.infof("%s for %s failed %d time(s): retried from %s", job.name(), date, failures, next);
+            LOG.infof("%s for %s failed %d time(s): retried from %s", job.name(), date, heal.failures(),
+                    heal.nextAttemptAt());
         }
     }
 

@@ -157,7 +157,9 @@ class SiteReloadTest {
     private void awaitHeld(int started, int finished) throws InterruptedException {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> upstream.requests("/held") >= started && upstream.heldFinished() >= finished);
-        Thread.sleep(SETTLE);
+        // Nothing more may arrive: a request wrongly admitted would within SETTLE.
+        await().during(SETTLE).atMost(SETTLE.multipliedBy(4))
+                .until(() -> upstream.requests("/held") == started && upstream.heldFinished() == finished);
         assertThat(upstream.requests("/held")).as("requests that reached the upstream").isEqualTo(started);
         assertThat(upstream.heldFinished()).as("requests answered").isEqualTo(finished);
     }
