@@ -58,6 +58,15 @@ final class Sandbox implements AutoCloseable {
         return app.baseUrl();
     }
 
+    /**
+     * Ends every client session, as KRX does to a member's session on its side: POST /sandbox/reset (which also
+     * puts counters and limits back to the configured ones), then this harness's limits again.
+     */
+    void endSessions() {
+        http.post("/sandbox/reset", Map.of(), 204);
+        raiseLimits();
+    }
+
     /** Limits high enough for a quick CI run (KRX's 5 calls a second would make a scenario last minutes). */
     void raiseLimits() {
         http.post("/sandbox/limits", Map.of("krxRequestsPerSecond", 50, "dartRequestsPerMinute", 100_000), 200);

@@ -32,9 +32,21 @@ public final class FetchContext {
 
     /** Sends through the site's limits, retries and circuit; see {@link SiteRuntime#send}. */
     public HttpResponse<byte[]> send(HttpRequest.Builder request, ResponseCheck check) throws InterruptedException {
+        return send(request, check, false);
+    }
+
+    /** As {@link #send}, for a request that needs the site's login session; see {@link SiteRuntime#sendInSession}. */
+    public HttpResponse<byte[]> sendInSession(HttpRequest.Builder request, ResponseCheck check)
+            throws InterruptedException {
+        return send(request, check, true);
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest.Builder request, ResponseCheck check, boolean inSession)
+            throws InterruptedException {
         AtomicInteger attempts = new AtomicInteger();
         try {
-            HttpResponse<byte[]> response = site.send(request, check, attempts);
+            HttpResponse<byte[]> response = inSession ? site.sendInSession(request, check, attempts)
+                    : site.send(request, check, attempts);
             raw.keep(task, response);
             return response;
         } finally {

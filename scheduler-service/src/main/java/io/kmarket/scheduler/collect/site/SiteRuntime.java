@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.util.TypeLiteral;
 
@@ -52,7 +53,8 @@ public final class SiteRuntime {
     /** Rebuilt only when the retry preset changes; holds no state between calls. */
     private volatile Guard retryGuard;
     private volatile CircuitBreakerState circuit = CircuitBreakerState.CLOSED;
-    private volatile Instant sessionValidUntil;
+    private final AtomicReference<Instant> sessionValidUntil = new AtomicReference<>();
+    private final SessionGate sessionGate = new SessionGate();
 
     SiteRuntime(SiteConfig config, Semaphore global, CollectMetrics metrics, CollectConfig collect) {
         this(config, global, metrics, collect, new TokenBucket(config.limits(), collect.rateWindowMargin()));
@@ -156,11 +158,24 @@ public final class SiteRuntime {
 
     /** Until when the login session held in {@link #cookies()} may be used; null when there is none. */
     public Instant sessionValidUntil() {
-        return sessionValidUntil;
+        return sessionValidUntil.get();
     }
 
     public void sessionValidUntil(Instant validUntil) {
-        this.sessionValidUntil = validUntil;
+        sessionValidUntil.set(validUntil);
+    }
+
+    /**
+     * Forgets the session {@link #sessionValidUntil()} returned as {@code validUntil} (the same instance), unless
+     * a newer one replaced it meanwhile.
+     */
+    public void endSession(Instant validUntil) {
+        sessionValidUntil.compareAndSet(validUntil, null);
+    }
+
+    /** Closed by a login that replaces the session; see {@link #sendInSession}. */
+    public SessionGate sessionGate() {
+        return sessionGate;
     }
 
     /** The site's cookie jar, e.g. for the KRX login session. */
@@ -174,6 +189,20 @@ public final class SiteRuntime {
      */
     public HttpResponse<byte[]> send(HttpRequest.Builder builder, ResponseCheck check, AtomicInteger attempts)
             throws InterruptedException {
+        return send(builder, check, attempts, false);
+    }
+
+    /**
+     * As {@link #send}, for a request that needs the login session: it is sent only while no login replaces the
+     * session (see {@link SessionGate}).
+     */
+    public HttpResponse<byte[]> sendInSession(HttpRequest.Builder builder, ResponseCheck check,
+            AtomicInteger attempts) throws InterruptedException {
+        return send(builder, check, attempts, true);
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest.Builder builder, ResponseCheck check, AtomicInteger attempts,
+            boolean inSession) throws InterruptedException {
         if (config.userAgent() != null) {
             builder.setHeader("User-Agent", config.userAgent());
         }
@@ -182,7 +211,7 @@ public final class SiteRuntime {
         Guard breaker = circuitGuard;
         try {
             // Retries outside the circuit breaker, as one guard holding both orders them.
-            return retries.call(() -> breaker.call(() -> attempt(request, check, attempts), RESPONSE), RESPONSE);
+            return retries.call(() -> breaker.call(() -> attempt(request, check, attempts, inSession), RESPONSE), RESPONSE);
         } catch (InterruptedException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -190,24 +219,33 @@ public final class SiteRuntime {
         }
     }
 
-    private HttpResponse<byte[]> attempt(HttpRequest request, ResponseCheck check, AtomicInteger attempts)
-            throws InterruptedException {
+    private HttpResponse<byte[]> attempt(HttpRequest request, ResponseCheck check, AtomicInteger attempts,
+            boolean inSession) throws InterruptedException {
         attempts.incrementAndGet();
-        concurrency.acquire();
-        try {
-            // The global permit only once the site's turn is due: see TokenBucket#acquire(Semaphore).
-            metrics.rateLimitWait(code(), bucket.acquire(global));
-            try {
-                if (circuit == CircuitBreakerState.OPEN) {
-                    // Admitted while the circuit was closed, but it opened while this request waited its turn.
-                    throw new CircuitBreakerOpenException("the circuit of " + code() + " opened while waiting");
-                }
-                return exchange(request, check);
-            } finally {
-                global.release();
+        while (true) {
+            if (inSession) {
+                sessionGate.awaitOpen();
             }
-        } finally {
-            concurrency.release();
+            concurrency.acquire();
+            try {
+                // The global permit only once the site's turn is due: see TokenBucket#acquire(Semaphore).
+                metrics.rateLimitWait(code(), bucket.acquire(global));
+                try {
+                    if (circuit == CircuitBreakerState.OPEN) {
+                        // Admitted while the circuit was closed, but it opened while this request waited its turn.
+                        throw new CircuitBreakerOpenException("the circuit of " + code() + " opened while waiting");
+                    }
+                    if (!inSession || sessionGate.isOpen()) {
+                        return exchange(request, check);
+                    }
+                    // A login began while this request waited its turn: the turn is given up (unused, so within
+                    // the limit) rather than spent on a request without a session.
+                } finally {
+                    global.release();
+                }
+            } finally {
+                concurrency.release();
+            }
         }
     }
 

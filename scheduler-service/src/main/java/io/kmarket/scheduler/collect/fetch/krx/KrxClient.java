@@ -59,13 +59,15 @@ public class KrxClient {
         }
         Map<String, String> form = new LinkedHashMap<>(params);
         form.put("bld", bld);
-        ensureSession(context);
-        HttpResponse<byte[]> response = context.send(dataRequest(form), KrxClient::checkBlocked);
+        Instant session = ensureSession(context);
+        HttpResponse<byte[]> response = context.sendInSession(dataRequest(form), KrxClient::checkBlocked);
         if (isLogout(response)) {
             LOG.infof("KRX answered LOGOUT for %s, logging in again", context.task().key());
-            context.site().sessionValidUntil(null);
+            // Only the session this request used: when another worker has logged in since, its new session is
+            // good, and a second login would end it (KRX keeps one session per member).
+            context.site().endSession(session);
             ensureSession(context);
-            response = context.send(dataRequest(form), KrxClient::checkBlocked);
+            response = context.sendInSession(dataRequest(form), KrxClient::checkBlocked);
             if (isLogout(response)) {
                 throw new RejectedRequestException("KRX still answers LOGOUT right after a successful login");
             }
@@ -99,20 +101,28 @@ public class KrxClient {
         }
     }
 
-    private void ensureSession(FetchContext context) throws InterruptedException {
+    /** Logs in unless the site holds a live session; returns that session's end, which identifies it. */
+    private Instant ensureSession(FetchContext context) throws InterruptedException {
         SiteRuntime site = context.site();
         Instant validUntil = site.sessionValidUntil();
         if (validUntil != null && Instant.now().isBefore(validUntil)) {
-            return;
+            return validUntil;
         }
         synchronized (site) {
             validUntil = site.sessionValidUntil();
             if (validUntil != null && Instant.now().isBefore(validUntil)) {
-                return;
+                return validUntil;
             }
-            site.cookies().getCookieStore().removeAll();
-            login(context);
-            site.sessionValidUntil(Instant.now().plus(SESSION_LIFETIME));
+            site.sessionGate().close();
+            try {
+                site.cookies().getCookieStore().removeAll();
+                login(context);
+                validUntil = Instant.now().plus(SESSION_LIFETIME);
+                site.sessionValidUntil(validUntil);
+                return validUntil;
+            } finally {
+                site.sessionGate().open();
+            }
         }
     }
 
