@@ -1,11 +1,9 @@
 package io.kmarket.ml;
 
-import static io.kmarket.ml.support.InternalApi.internal;
-import static io.kmarket.testing.DatabaseRestarts.assertUnavailable;
+import static io.kmarket.testing.DatabaseRestarts.assertUnavailableWhileDown;
 import static io.kmarket.testing.DatabaseRestarts.fillPool;
 import static io.kmarket.testing.DatabaseRestarts.millisUntil;
 import static io.kmarket.testing.DatabaseRestarts.restartAndTimeUntil;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
@@ -20,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.kmarket.testing.DatabaseRestarts;
+import io.kmarket.testing.DatabaseRestarts.InternalCall;
 import io.kmarket.testing.postgres.KmarketTestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /**
  * The run's PostgreSQL stopped and started under a running ml-service: while it is down readiness is DOWN and every
@@ -37,28 +35,16 @@ class DatabaseRestartTest {
     private static final String NO_SUCH_ID = "00000000-0000-0000-0000-00000000d0d0";
     private static final int POOL_MAX = 20;
 
-    /** An internal call; those marked {@code harmless} start nothing when the database is up. */
-    record Call(String method, String path, String body, boolean harmless) {
-
-        Response send() {
-            return body == null ? internal().request(method, path) : internal().body(body).request(method, path);
-        }
-
-        @Override
-        public String toString() {
-            return method + " " + path;
-        }
-    }
-
-    private static final List<Call> DATA_ROUTES = List.of(
-            new Call("GET", "/internal/runs/" + NO_SUCH_ID, null, true),
-            new Call("GET", "/internal/reports/" + NO_SUCH_ID, null, true),
-            new Call("GET", "/internal/reports/" + NO_SUCH_ID + "/html", null, true),
-            new Call("POST", "/internal/reports", "{\"code\":\"ZZZ999\"}", true),
-            new Call("POST", "/internal/indicators/compute", "{\"date\":\"2025-01-02\"}", false),
-            new Call("POST", "/internal/predictions/train", "{\"from\":\"2024-01-02\",\"to\":\"2024-12-30\"}", false),
-            new Call("POST", "/internal/predictions/predict", "{\"date\":\"2025-01-02\"}", false),
-            new Call("POST", "/internal/predictions/evaluate", "{\"date\":\"2025-01-02\"}", false));
+    private static final List<InternalCall> DATA_ROUTES = List.of(
+            new InternalCall("GET", "/internal/runs/" + NO_SUCH_ID, null, true),
+            new InternalCall("GET", "/internal/reports/" + NO_SUCH_ID, null, true),
+            new InternalCall("GET", "/internal/reports/" + NO_SUCH_ID + "/html", null, true),
+            new InternalCall("POST", "/internal/reports", "{\"code\":\"ZZZ999\"}", true),
+            new InternalCall("POST", "/internal/indicators/compute", "{\"date\":\"2025-01-02\"}", false),
+            new InternalCall("POST", "/internal/predictions/train", "{\"from\":\"2024-01-02\",\"to\":\"2024-12-30\"}",
+                    false),
+            new InternalCall("POST", "/internal/predictions/predict", "{\"date\":\"2025-01-02\"}", false),
+            new InternalCall("POST", "/internal/predictions/evaluate", "{\"date\":\"2025-01-02\"}", false));
 
     private final KmarketTestDatabase database = KmarketTestDatabase.shared();
 
@@ -72,28 +58,7 @@ class DatabaseRestartTest {
 
     @Test
     void everyDataRouteAnswers503WithRetryAfterWhilePostgresqlIsDown() throws SQLException {
-        for (Call call : DATA_ROUTES) {
-            if (call.harmless()) {
-                assertThat(call.send().statusCode()).as(call.toString()).isLessThan(500);
-            }
-        }
-        fillPool(pool, POOL_MAX);
-        database.stop();
-        // First over the pooled connections the stop cut, then over refused new ones.
-        for (int pass = 0; pass < 2; pass++) {
-            for (Call call : DATA_ROUTES) {
-                assertUnavailable(call.toString(), call.send(), "5");
-            }
-        }
-        given().get("/q/health/ready").then().statusCode(503);
-        given().get("/q/health/live").then().statusCode(200);
-        database.start();
-        millisUntil(DatabaseRestarts::ready, "ml-service ready");
-        for (Call call : DATA_ROUTES) {
-            if (call.harmless()) {
-                assertThat(call.send().statusCode()).as(call.toString()).isLessThan(500);
-            }
-        }
+        assertUnavailableWhileDown(database, pool, POOL_MAX, DATA_ROUTES, "5");
     }
 
     @Test

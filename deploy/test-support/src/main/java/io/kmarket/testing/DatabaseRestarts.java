@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import io.kmarket.testing.postgres.KmarketTestDatabase;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * A service's PostgreSQL restarted under it as an operator's restart does (fast shutdown, then start): how long
@@ -29,7 +30,57 @@ public final class DatabaseRestarts {
     /** How often a probe asks, as {@code ./kmarket up} does while it waits (compose and Kubernetes ask every 5 s). */
     public static final Duration PROBE_PERIOD = Duration.ofSeconds(1);
 
+    /** A call of a service's internal API with the test token; {@code harmless} ones change nothing when it works. */
+    public record InternalCall(String method, String path, String body, boolean harmless) {
+
+        public Response send() {
+            RequestSpecification request = given().header(InternalTokenContract.HEADER,
+                    InternalTokenContract.TEST_TOKEN);
+            return body == null ? request.request(method, path)
+                    : request.contentType("application/json").body(body).request(method, path);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
     private DatabaseRestarts() {
+    }
+
+    /**
+     * With the pool full of idle connections, the database stopped: every call answers 503 (see
+     * {@link #assertUnavailable}), first over the pooled connections the stop cut, then over refused new ones;
+     * readiness is 503, liveness 200; once the database is back the service is ready and the harmless calls work.
+     */
+    public static void assertUnavailableWhileDown(KmarketTestDatabase database, DataSource pool, int poolSize,
+            List<InternalCall> calls, String retryAfter) throws SQLException {
+        assertWorking(calls);
+        fillPool(pool, poolSize);
+        database.stop();
+        try {
+            for (int pass = 0; pass < 2; pass++) {
+                for (InternalCall call : calls) {
+                    assertUnavailable(call.toString(), call.send(), retryAfter);
+                }
+            }
+            assertEquals(503, given().get("/q/health/ready").statusCode(), "readiness while the database is down");
+            assertEquals(200, given().get("/q/health/live").statusCode(), "liveness while the database is down");
+        } finally {
+            database.start();
+        }
+        millisUntil(DatabaseRestarts::ready, "ready once the database is back");
+        assertWorking(calls);
+    }
+
+    private static void assertWorking(List<InternalCall> calls) {
+        for (InternalCall call : calls) {
+            if (call.harmless()) {
+                int status = call.send().statusCode();
+                assertTrue(status < 500, call + " answered " + status);
+            }
+        }
     }
 
     public static boolean ready() {
@@ -83,7 +134,8 @@ public final class DatabaseRestarts {
     /** A 503 problem document with Retry-After that shows nothing of the cause (no driver or SQL text). */
     public static void assertUnavailable(String route, Response response, String retryAfter) {
         assertEquals(503, response.statusCode(), route);
-        assertTrue(response.contentType().startsWith("application/problem+json"), route + ": " + response.contentType());
+        assertTrue(response.contentType().startsWith("application/problem+json"),
+                route + ": " + response.contentType());
         assertEquals(retryAfter, response.header("Retry-After"), route);
         String body = response.asString();
         assertTrue(body.contains("\"status\":503"), route + ": " + body);

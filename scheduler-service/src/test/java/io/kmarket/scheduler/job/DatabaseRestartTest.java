@@ -4,11 +4,10 @@ import static io.kmarket.scheduler.job.JobsTestSupport.WAIT;
 import static io.kmarket.scheduler.job.JobsTestSupport.awaitFinished;
 import static io.kmarket.scheduler.job.JobsTestSupport.reset;
 import static io.kmarket.scheduler.job.JobsTestSupport.runs;
-import static io.kmarket.testing.DatabaseRestarts.assertUnavailable;
+import static io.kmarket.testing.DatabaseRestarts.assertUnavailableWhileDown;
 import static io.kmarket.testing.DatabaseRestarts.fillPool;
 import static io.kmarket.testing.DatabaseRestarts.millisUntil;
 import static io.kmarket.testing.DatabaseRestarts.restartAndTimeUntil;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,14 +32,12 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.kmarket.scheduler.config.JobsConfig;
 import io.kmarket.testing.DatabaseRestarts;
-import io.kmarket.testing.InternalTokenContract;
+import io.kmarket.testing.DatabaseRestarts.InternalCall;
 import io.kmarket.testing.postgres.KmarketTestDatabase;
 import io.kmarket.testing.postgres.ServiceSchema;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * The run's PostgreSQL stopped and started under a running scheduler, which loses its leader lock with the session:
@@ -67,32 +64,16 @@ class DatabaseRestartTest {
     private static final String EVENING = "2024-10-15T21:00:00";
     private static final LocalDate HEALED_DATE = LocalDate.of(2023, 5, 17);
 
-    /** An internal call; those marked {@code harmless} change nothing when the database is up. */
-    record Call(String method, String path, String body, boolean harmless) {
-
-        Response send() {
-            RequestSpecification request = given().header(InternalTokenContract.HEADER,
-                    InternalTokenContract.TEST_TOKEN);
-            return body == null ? request.request(method, path)
-                    : request.contentType("application/json").body(body).request(method, path);
-        }
-
-        @Override
-        public String toString() {
-            return method + " " + path;
-        }
-    }
-
-    private static final List<Call> DATA_ROUTES = List.of(
-            new Call("GET", "/internal/jobs", null, true),
-            new Call("GET", "/internal/jobs/t-daily", null, true),
-            new Call("GET", "/internal/jobs/runs?job=t-daily", null, true),
-            new Call("GET", "/internal/jobs/backfills", null, true),
-            new Call("GET", "/internal/jobs/backfills/987654321", null, true),
-            new Call("GET", "/internal/data-quality?date=2025-01-02", null, true),
-            new Call("POST", "/internal/jobs/t-unwired/pause", null, false),
-            new Call("POST", "/internal/jobs/t-daily/backfill", "{\"from\":\"2025-01-02\",\"to\":\"2025-01-03\"}",
-                    false));
+    private static final List<InternalCall> DATA_ROUTES = List.of(
+            new InternalCall("GET", "/internal/jobs", null, true),
+            new InternalCall("GET", "/internal/jobs/t-daily", null, true),
+            new InternalCall("GET", "/internal/jobs/runs?job=t-daily", null, true),
+            new InternalCall("GET", "/internal/jobs/backfills", null, true),
+            new InternalCall("GET", "/internal/jobs/backfills/987654321", null, true),
+            new InternalCall("GET", "/internal/data-quality?date=2025-01-02", null, true),
+            new InternalCall("POST", "/internal/jobs/t-unwired/pause", null, false),
+            new InternalCall("POST", "/internal/jobs/t-daily/backfill",
+                    "{\"from\":\"2025-01-02\",\"to\":\"2025-01-03\"}", false));
 
     private final KmarketTestDatabase database = KmarketTestDatabase.shared();
 
@@ -124,28 +105,7 @@ class DatabaseRestartTest {
 
     @Test
     void everyDataRouteAnswers503WithRetryAfterWhilePostgresqlIsDown() throws SQLException {
-        for (Call call : DATA_ROUTES) {
-            if (call.harmless()) {
-                assertThat(call.send().statusCode()).as(call.toString()).isLessThan(500);
-            }
-        }
-        fillPool(pool, POOL_MAX);
-        database.stop();
-        // First over the pooled connections the stop cut, then over refused new ones.
-        for (int pass = 0; pass < 2; pass++) {
-            for (Call call : DATA_ROUTES) {
-                assertUnavailable(call.toString(), call.send(), "5");
-            }
-        }
-        given().get("/q/health/ready").then().statusCode(503);
-        given().get("/q/health/live").then().statusCode(200);
-        database.start();
-        millisUntil(DatabaseRestarts::ready, "scheduler ready");
-        for (Call call : DATA_ROUTES) {
-            if (call.harmless()) {
-                assertThat(call.send().statusCode()).as(call.toString()).isLessThan(500);
-            }
-        }
+        assertUnavailableWhileDown(database, pool, POOL_MAX, DATA_ROUTES, "5");
     }
 
     @Test
