@@ -1,6 +1,10 @@
 package io.kmarket.ml.rest;
 
+import java.sql.SQLException;
+import java.util.Optional;
+
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -10,10 +14,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.kmarket.ml.config.DatabaseConfig;
+
 /** Turns every failure into a problem document; unexpected ones are logged here and never echoed. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final int databaseRetryAfter;
+
+    ProblemMappers(DatabaseConfig config) {
+        this.databaseRetryAfter = config.retryAfterSeconds();
+    }
 
     @ServerExceptionMapper
     public Response mapWebApplicationException(WebApplicationException e, UriInfo uri) {
@@ -34,6 +46,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mapUnexpected(Exception e, UriInfo uri) {
+        Optional<SQLException> unavailable = DatabaseUnavailability.causeOf(e);
+        if (unavailable.isPresent()) {
+            // Without a stack trace: during an outage every request fails the same way, and the cause says it.
+            LOG.warnf("Database unavailable on %s: %s", uri.getPath(), unavailable.get().toString());
+            return Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE,
+                    "the database is unavailable, retry later", uri.getPath()))
+                    .header(HttpHeaders.RETRY_AFTER, databaseRetryAfter).build();
+        }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred", uri.getPath());
     }

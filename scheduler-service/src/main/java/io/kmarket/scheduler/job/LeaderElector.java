@@ -97,12 +97,7 @@ public final class LeaderElector implements AutoCloseable {
     public synchronized void close() {
         if (leader) {
             stepDown();
-            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                ps.setLong(1, lockKey);
-                ps.execute();
-            } catch (SQLException e) {
-                LOG.debugf("unlocking on close: %s (the session's end releases the lock anyway)", e.getMessage());
-            }
+            unlock();
         }
         closeConnection();
     }
@@ -127,9 +122,24 @@ public final class LeaderElector implements AutoCloseable {
         try {
             listener.elected();
         } catch (RuntimeException e) {
-            LOG.errorf(e, "leader election: recovery after election failed; leading anyway");
+            // Leading without recovery would leave the runs cut off by an outage "running", and a running row
+            // keeps its job from ever starting again: give the lock back, stop what the partial recovery started
+            // (its rows stay running, for the next recovery to abandon and re-run) and recover at the next heartbeat.
+            LOG.errorf(e, "leader election: recovery after election failed; standing by until the next heartbeat");
+            unlock();
+            listener.deposed();
+            return;
         }
         leader = true;
+    }
+
+    private void unlock() {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            ps.setLong(1, lockKey);
+            ps.execute();
+        } catch (SQLException e) {
+            LOG.debugf("unlocking: %s (the session's end releases the lock anyway)", e.getMessage());
+        }
     }
 
     private void stepDown() {
