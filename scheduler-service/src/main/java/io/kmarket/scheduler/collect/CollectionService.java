@@ -24,12 +24,14 @@ import org.jboss.logging.Logger;
 import io.kmarket.scheduler.collect.site.SiteConfig;
 import io.kmarket.scheduler.collect.site.SiteRegistry;
 import io.kmarket.scheduler.collect.site.SiteRuntime;
+import io.kmarket.scheduler.fencing.DeposedLeaderException;
 import io.quarkus.arc.All;
 
 /**
  * Executes collection plans. Every task gets a virtual thread at once; the limits that make them wait (global
  * and per-site concurrency, per-site token bucket) are taken per HTTP request, in arrival order, so tasks are
- * submitted tier 1 first, then by reliability. Synchronous; an interrupt cancels the tasks still running.
+ * submitted tier 1 first, then by reliability. Synchronous; an interrupt cancels the tasks still running, and so
+ * does a refused commit of a deposed leader (thrown as {@link DeposedLeaderException}, nothing summarised).
  */
 @ApplicationScoped
 public class CollectionService {
@@ -73,6 +75,9 @@ public class CollectionService {
                 tally.add(taskOf.get(finished), outcome);
                 progress.progress(done, tasks.size());
             }
+        } catch (DeposedLeaderException e) {
+            futures.forEach(f -> f.cancel(true));
+            throw e;
         } catch (InterruptedException e) {
             LOG.infof("Collection run %s cancelled after %d of %d tasks", runId, tally.count(), tasks.size());
             futures.forEach(f -> f.cancel(true));
@@ -91,6 +96,9 @@ public class CollectionService {
         try {
             return finished.get();
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof DeposedLeaderException deposed) {
+                throw deposed;
+            }
             // TaskRunner records every failure itself; reaching here means recording failed too.
             LOG.errorf(e.getCause(), "A collection task failed outside its own error handling");
             return TaskOutcome.failed();

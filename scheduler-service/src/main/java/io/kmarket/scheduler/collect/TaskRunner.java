@@ -33,6 +33,7 @@ import io.kmarket.scheduler.collect.store.ExecutionRecorder;
 import io.kmarket.scheduler.collect.store.ExecutionRecorder.TaskRecord;
 import io.kmarket.scheduler.collect.store.MarketWriter;
 import io.kmarket.scheduler.collect.store.RawPayloads;
+import io.kmarket.scheduler.fencing.DeposedLeaderException;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
 /** Runs one task end to end: choose the fetcher, fetch, store, and record the outcome and the site's health. */
@@ -115,6 +116,9 @@ class TaskRunner {
             return fail(runId, task, site, context, started, startNanos, "blocked", e, List.of());
         } catch (RejectedRequestException e) {
             return fail(runId, task, site, context, started, startNanos, "rejected", e, List.of());
+        } catch (DeposedLeaderException e) {
+            // Not the data's fault and not this instance's work any more: nothing recorded, the run ends.
+            throw e;
         } catch (RuntimeException e) {
             LOG.warnf(e, "Task %s/%s failed unexpectedly", task.site(), task.key());
             return fail(runId, task, site, context, started, startNanos, "error", e, List.of());
@@ -144,7 +148,7 @@ class TaskRunner {
                 "the circuit of " + task.site() + " is open after repeated failures");
         try {
             recorder.health(site.code(), false, null, site.currentRatePerMinute(), true, "OPEN",
-                    "circuit open");
+                    site.circuitOpenUntil(), "circuit open");
         } catch (SQLException e) {
             LOG.errorf(e, "Could not record the health of %s", site.code());
         }
@@ -179,7 +183,7 @@ class TaskRunner {
         try {
             double rate = site.currentRatePerMinute();
             recorder.health(site.code(), success, durationMs, rate, rate < site.config().ratePerMinute() - 1e-9,
-                    site.circuit().name(), error);
+                    site.circuit().name(), site.circuitOpenUntil(), error);
         } catch (SQLException e) {
             LOG.errorf(e, "Could not record the health of %s", site.code());
         }

@@ -15,6 +15,9 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
+import io.kmarket.scheduler.fencing.EpochFence;
+import io.kmarket.scheduler.fencing.Term;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Plain JDBC over the pool with java.time parameters: the jobs tables are few and their statements small. */
 @ApplicationScoped
@@ -25,9 +28,11 @@ class Jdbc {
     }
 
     private final AgroalDataSource dataSource;
+    private final EpochFence fence;
 
-    Jdbc(AgroalDataSource dataSource) {
+    Jdbc(AgroalDataSource dataSource, EpochFence fence) {
         this.dataSource = dataSource;
+        this.fence = fence;
     }
 
     int update(String sql, Object... params) {
@@ -37,6 +42,38 @@ class Jdbc {
         } catch (SQLException e) {
             throw new IllegalStateException("statement failed: " + firstLine(sql), e);
         }
+    }
+
+    /** {@link #update} in a transaction that lands only while {@code term} is the current leadership. */
+    int fencedUpdate(Term term, String sql, Object... params) {
+        return fenced(term, sql, PreparedStatement::executeUpdate, params);
+    }
+
+    /** {@link #first} of a writing statement (... RETURNING), landing only while {@code term} leads. */
+    <T> Optional<T> fencedFirst(Term term, String sql, RowMapper<T> mapper, Object... params) {
+        return fenced(term, sql, ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(mapper.map(rs)) : Optional.<T>empty();
+            }
+        }, params);
+    }
+
+    private interface Execution<T> {
+        T execute(PreparedStatement ps) throws SQLException;
+    }
+
+    private <T> T fenced(Term term, String sql, Execution<T> execution, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                fence.check(c, term);
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    bind(ps, params);
+                    return execution.execute(ps);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("statement failed: " + firstLine(sql), e);
+            }
+        });
     }
 
     <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {

@@ -10,7 +10,13 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** ops.job_runs: the run history, and the database-side guard of "at most one running run per job". */
+import io.kmarket.scheduler.fencing.Term;
+
+/**
+ * ops.job_runs: the run history, and the database-side guard of "at most one running run per job". A run is
+ * started, advanced and finished under the leadership term it started in: each of those writes throws
+ * {@link io.kmarket.scheduler.fencing.DeposedLeaderException} once another instance took over.
+ */
 @ApplicationScoped
 public class JobRunRepository {
 
@@ -30,9 +36,9 @@ public class JobRunRepository {
     }
 
     /** Inserts a running run, or returns empty when the job already has one (the partial unique index). */
-    Optional<Long> start(String job, LocalDate date, RunTrigger trigger, Instant scheduledFor, String instanceId,
-            Instant now) {
-        return jdbc.first("""
+    Optional<Long> start(Term term, String job, LocalDate date, RunTrigger trigger, Instant scheduledFor,
+            String instanceId, Instant now) {
+        return jdbc.fencedFirst(term, """
                 INSERT INTO ops.job_runs (job_name, logical_date, trigger, status, scheduled_for, started_at,
                                           instance_id, heartbeat_at, attempts)
                 VALUES (?, ?, ?, 'running', ?, ?, ?, ?, 0)
@@ -46,20 +52,21 @@ public class JobRunRepository {
                 VALUES (?, ?, ?, 'skipped', ?, ?, 0, ?)""", job, date, trigger.value(), now, now, reason);
     }
 
-    void attempt(long id, int attempt, Instant now) {
-        jdbc.update("UPDATE ops.job_runs SET attempts = ?, heartbeat_at = ? WHERE id = ? AND status = 'running'",
+    void attempt(Term term, long id, int attempt, Instant now) {
+        jdbc.fencedUpdate(term, "UPDATE ops.job_runs SET attempts = ?, heartbeat_at = ? WHERE id = ? AND status = 'running'",
                 attempt, now, id);
     }
 
-    void progress(long id, int done, int total, Instant now) {
-        jdbc.update("""
+    void progress(Term term, long id, int done, int total, Instant now) {
+        jdbc.fencedUpdate(term, """
                 UPDATE ops.job_runs SET progress_done = ?, progress_total = ?, heartbeat_at = ?
                  WHERE id = ? AND status = 'running'""", done, total, now, id);
     }
 
     /** Ends a running run; false when it was no longer running (e.g. already abandoned by a new leader). */
-    boolean finish(long id, RunStatus status, long records, Double recordsPerSecond, String error, Instant now) {
-        return jdbc.update("""
+    boolean finish(Term term, long id, RunStatus status, long records, Double recordsPerSecond, String error,
+            Instant now) {
+        return jdbc.fencedUpdate(term, """
                 UPDATE ops.job_runs SET status = ?, ended_at = ?, records = ?, records_per_second = ?, error = ?
                  WHERE id = ? AND status = 'running'""",
                 status.value(), now, records, recordsPerSecond, error, id) == 1;

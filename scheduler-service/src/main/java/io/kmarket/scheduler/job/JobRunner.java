@@ -22,10 +22,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.kmarket.scheduler.fencing.CurrentTerm;
+import io.kmarket.scheduler.fencing.DeposedLeaderException;
+import io.kmarket.scheduler.fencing.Term;
+
 /**
  * Executes runs: one at a time per job (the database's partial unique index is the real guard, the in-memory
  * queue only orders what waits), with retries, a deadline and cancellation. The end of a run is written once,
  * by whoever gets there first (the worker, the timeout, a new leader's recovery): the conditional UPDATE decides.
+ * <p>
+ * Only the leader starts runs: each run belongs to the leadership term it started in, and every write of it
+ * carries that term, so a run of a deposed leader (detached, or still working in a process that froze past its
+ * session timeout) writes nothing once another instance took over. Such a refusal ends the run here as
+ * abandoned: not a failure, so neither notified nor retried nor healed; the new leader re-runs it.
  */
 @ApplicationScoped
 public class JobRunner {
@@ -38,6 +47,7 @@ public class JobRunner {
     }
 
     private final class Execution {
+        final Term term;
         final long runId;
         final JobDefinition job;
         final LocalDate date;
@@ -48,7 +58,8 @@ public class JobRunner {
         /** Set when leadership is lost: the run is left for the next leader, this process writes nothing more. */
         volatile boolean detached;
 
-        Execution(long runId, JobDefinition job, LocalDate date, JobContext ctx, Instant startedAt) {
+        Execution(Term term, long runId, JobDefinition job, LocalDate date, JobContext ctx, Instant startedAt) {
+            this.term = term;
             this.runId = runId;
             this.job = job;
             this.date = date;
@@ -62,17 +73,20 @@ public class JobRunner {
     private final JobRunRepository runs;
     private final RunCompletion completion;
     private final InstanceId instance;
+    private final CurrentTerm leadership;
     // Virtual threads: a run mostly waits on HTTP and JDBC, and each job has at most one.
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, Execution> active = new ConcurrentHashMap<>();
     private final Map<String, Deque<Pending>> queued = new ConcurrentHashMap<>();
 
-    JobRunner(Clock clock, JobCatalog catalog, JobRunRepository runs, RunCompletion completion, InstanceId instance) {
+    JobRunner(Clock clock, JobCatalog catalog, JobRunRepository runs, RunCompletion completion, InstanceId instance,
+            CurrentTerm leadership) {
         this.clock = clock;
         this.catalog = catalog;
         this.runs = runs;
         this.completion = completion;
         this.instance = instance;
+        this.leadership = leadership;
     }
 
     /** Queues a run for the job; it starts now if the job is free, else when its current run ends. */
@@ -98,31 +112,51 @@ public class JobRunner {
         }
     }
 
-    /** Starts a run unless the job is busy; the future completes with the run's final status. */
+    /**
+     * Starts a run unless the job is busy or this instance is not the leader; the future completes with the run's
+     * final status.
+     */
     public Optional<CompletableFuture<RunStatus>> tryStart(JobDefinition job, LocalDate date, RunTrigger trigger,
             Instant scheduledFor) {
         JobAction action = catalog.action(job.name())
                 .orElseThrow(() -> new IllegalStateException("job " + job.name() + " has no action"));
+        // Under the monitor detachAll takes: a start either sees the step-down or is detached by it.
         synchronized (this) {
+            Optional<Term> term = leadership.get();
+            if (term.isEmpty()) {
+                LOG.debugf("%s for %s not started: this instance is standby", job.name(), date);
+                return Optional.empty();
+            }
             if (active.containsKey(job.name())) {
                 return Optional.empty();
             }
             Instant now = clock.instant();
-            Optional<Long> runId = runs.start(job.name(), date, trigger, scheduledFor, instance.value(), now);
+            Optional<Long> runId;
+            try {
+                runId = runs.start(term.get(), job.name(), date, trigger, scheduledFor, instance.value(), now);
+            } catch (DeposedLeaderException e) {
+                return Optional.empty();
+            }
             if (runId.isEmpty()) {
                 return Optional.empty();
             }
-            Execution execution = new Execution(runId.get(), job, date,
-                    new JobContext(job.name(), date, trigger, new ThrottledProgress(runs, runId.get(), clock)), now);
+            Execution execution = new Execution(term.get(), runId.get(), job, date, new JobContext(job.name(), date,
+                    trigger, new ThrottledProgress(runs, term.get(), runId.get(), clock)), now);
             active.put(job.name(), execution);
             execution.work = workers.submit(() -> execute(execution, action));
             return Optional.of(execution.done);
         }
     }
 
-    /** Waits until the job is free, then runs it and waits for the end (backfill). */
+    /**
+     * Waits until the job is free, then runs it and waits for the end (backfill). ABANDONED when this instance is
+     * (or becomes) standby meanwhile: the next leader resumes the work.
+     */
     public RunStatus runAndWait(JobDefinition job, LocalDate date, RunTrigger trigger) throws InterruptedException {
         while (true) {
+            if (leadership.get().isEmpty()) {
+                return RunStatus.ABANDONED;
+            }
             Optional<CompletableFuture<RunStatus>> started = tryStart(job, date, trigger, null);
             try {
                 if (started.isPresent()) {
@@ -175,7 +209,7 @@ public class JobRunner {
     }
 
     /** Leadership lost: stop all work at once and leave the rows for the next leader to abandon and re-run. */
-    public void detachAll() {
+    public synchronized void detachAll() {
         for (Execution execution : List.copyOf(active.values())) {
             execution.detached = true;
             cancelWork(execution);
@@ -225,12 +259,15 @@ public class JobRunner {
         boolean skipped = false;
         while (true) {
             ctx.nextAttempt();
-            runs.attempt(execution.runId, ctx.attempt(), clock.instant());
             try {
+                runs.attempt(execution.term, execution.runId, ctx.attempt(), clock.instant());
                 JobOutcome outcome = action.run(ctx);
                 records = outcome.records();
                 error = outcome.error();
                 skipped = outcome.skipped();
+            } catch (DeposedLeaderException e) {
+                abandonHere(execution);
+                return;
             } catch (InterruptedException | CancellationException e) {
                 Thread.currentThread().interrupt();
                 error = "cancelled";
@@ -259,13 +296,26 @@ public class JobRunner {
         Instant now = clock.instant();
         Duration took = Duration.between(execution.startedAt, now);
         Double perSecond = took.isZero() ? null : records * 1000.0 / took.toMillis();
-        boolean recorded = runs.finish(execution.runId, status, records, perSecond, error, now);
+        boolean recorded;
+        try {
+            recorded = runs.finish(execution.term, execution.runId, status, records, perSecond, error, now);
+        } catch (DeposedLeaderException e) {
+            abandonHere(execution);
+            return;
+        }
         active.remove(execution.job.name(), execution);
         execution.done.complete(status);
         if (recorded) {
             completion.completed(execution.job, execution.date, execution.ctx.trigger(), status, error, took);
         }
         drain(execution.job);
+    }
+
+    /** The run's leadership is over: forget it here, as a step-down would, and leave its row to the new leader. */
+    private void abandonHere(Execution execution) {
+        execution.detached = true;
+        active.remove(execution.job.name(), execution);
+        execution.done.complete(RunStatus.ABANDONED);
     }
 
     private static void cancelWork(Execution execution) {

@@ -6,10 +6,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.jboss.logging.Logger;
+
+import io.kmarket.scheduler.fencing.LeaderEpochs;
 
 /**
  * Leader election on a PostgreSQL session-level advisory lock, held on a connection of its own: a pooled
@@ -19,6 +23,10 @@ import org.jboss.logging.Logger;
  * from the database (or frozen) stops heartbeating, the server ends its session and the lock is free for a
  * standby, without waiting for TCP to notice. The leader confirms its session on every {@link #poll()} and
  * steps down at the first failure, before a standby can have taken the lock.
+ * <p>
+ * Taking the lock starts a new epoch in ops.leader_epoch, in the lock's own session: the fencing token every
+ * write of this leadership carries. A leader whose confirmation finds a newer epoch (its session ended while it
+ * was frozen and another instance took over) steps down at once.
  * Not a CDI bean, so that a test can run two electors against one database.
  */
 public final class LeaderElector implements AutoCloseable {
@@ -28,7 +36,7 @@ public final class LeaderElector implements AutoCloseable {
     /** Told about role changes; called on the polling thread. */
     public interface Listener {
         /** Called before the elector reports itself leader: recovery finishes before anything fires. */
-        void elected();
+        void elected(long epoch);
 
         /** Called after the elector stopped reporting itself leader. */
         void deposed();
@@ -38,15 +46,20 @@ public final class LeaderElector implements AutoCloseable {
     private final Properties properties = new Properties();
     private final long lockKey;
     private final Duration sessionTimeout;
+    private final String holder;
+    private final Clock clock;
     private final Listener listener;
     private Connection connection;
     private volatile boolean leader;
+    private volatile long epoch;
 
     public LeaderElector(String url, String user, String password, long lockKey, Duration sessionTimeout,
-            Listener listener) {
+            String holder, Clock clock, Listener listener) {
         this.url = url;
         this.lockKey = lockKey;
         this.sessionTimeout = sessionTimeout;
+        this.holder = holder;
+        this.clock = clock;
         this.listener = listener;
         long seconds = Math.max(1, sessionTimeout.toSeconds() / 2);
         properties.setProperty("user", user);
@@ -59,6 +72,11 @@ public final class LeaderElector implements AutoCloseable {
 
     public boolean isLeader() {
         return leader;
+    }
+
+    /** The epoch of the current (or last) leadership; 0 before the first. */
+    public long epoch() {
+        return epoch;
     }
 
     /** Confirms (or tries to take) the lock now: the last word before firing anything. */
@@ -102,10 +120,25 @@ public final class LeaderElector implements AutoCloseable {
         closeConnection();
     }
 
-    private void confirm() throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT 1")) {
-            rs.next();
+    private void unlock() {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            ps.setLong(1, lockKey);
+            ps.execute();
+        } catch (SQLException e) {
+            LOG.debugf("unlocking: %s (the session's end releases the lock anyway)", e.getMessage());
         }
+    }
+
+    private void confirm() throws SQLException {
+        Optional<LeaderEpochs.Holder> current = LeaderEpochs.current(connection, lockKey);
+        if (current.isPresent() && current.get().epoch() == epoch) {
+            return;
+        }
+        // Only another instance bumps the epoch, and only holding the lock: this session's hold is not the lock's.
+        LOG.warnf("leader election: epoch %d superseded by %s", epoch,
+                current.map(h -> h.epoch() + " (" + h.holder() + ")").orElse("nothing"));
+        stepDown();
+        unlock();
     }
 
     private void tryAcquire() throws SQLException {
@@ -118,9 +151,16 @@ public final class LeaderElector implements AutoCloseable {
                 }
             }
         }
-        LOG.infof("leader election: this instance is now the leader (lock %d)", lockKey);
         try {
-            listener.elected();
+            epoch = LeaderEpochs.bump(connection, lockKey, holder, clock.instant());
+        } catch (SQLException e) {
+            // Leading without an epoch would leave every write of this leadership refused: give the lock back.
+            unlock();
+            throw e;
+        }
+        LOG.infof("leader election: this instance is now the leader (lock %d, epoch %d)", lockKey, epoch);
+        try {
+            listener.elected(epoch);
         } catch (RuntimeException e) {
             // Leading without recovery would leave the runs cut off by an outage "running", and a running row
             // keeps its job from ever starting again: give the lock back, stop what the partial recovery started
@@ -153,6 +193,8 @@ public final class LeaderElector implements AutoCloseable {
             connection = DriverManager.getConnection(url, properties);
             try (Statement st = connection.createStatement()) {
                 st.execute("SET idle_session_timeout = " + sessionTimeout.toMillis());
+                // A takeover waits for the writes in progress (they share-lock the epoch row), not forever.
+                st.execute("SET lock_timeout = " + sessionTimeout.toMillis() / 2);
             }
         }
         return connection;

@@ -6,12 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.kmarket.scheduler.collect.site.SiteRegistry;
 import io.kmarket.scheduler.config.JobsConfig.CatchUpPolicy;
 
 /**
  * What a new leader does before firing anything: runs left running by a dead process become abandoned and
  * are re-run per the job's catch-up policy, interrupted backfills resume, and an empty database gets its
- * first-start backfill. Missed fire times are caught up by the scheduler's first tick (ops.job_state).
+ * first-start backfill, and the sites keep the block and slowed-down rate the last leader recorded. Missed fire
+ * times are caught up by the scheduler's first tick (ops.job_state).
  */
 @ApplicationScoped
 class Recovery {
@@ -24,18 +26,22 @@ class Recovery {
     private final JobRunner runner;
     private final JobMetrics metrics;
     private final BackfillService backfills;
+    private final SiteRegistry sites;
 
     Recovery(Clock clock, JobCatalog catalog, JobRunRepository runs, JobRunner runner, JobMetrics metrics,
-            BackfillService backfills) {
+            BackfillService backfills, SiteRegistry sites) {
         this.clock = clock;
         this.catalog = catalog;
         this.runs = runs;
         this.runner = runner;
         this.metrics = metrics;
         this.backfills = backfills;
+        this.sites = sites;
     }
 
     void recover() {
+        // Before any run is re-submitted: its first request must already wait for the recorded block and rate.
+        sites.adoptRecordedLimits();
         for (JobRun run : runs.abandonRunning(clock.instant())) {
             LOG.warnf("%s for %s was left running by %s: abandoned", run.jobName(), run.logicalDate(),
                     run.instanceId());

@@ -4,18 +4,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.kmarket.scheduler.fencing.Term;
+
 /** Writes a run's progress at most once a second, and always its last step, so a busy action costs few UPDATEs. */
 final class ThrottledProgress implements JobContext.ProgressSink {
 
     private static final Duration MIN_GAP = Duration.ofSeconds(1);
 
     private final JobRunRepository runs;
+    private final Term term;
     private final long runId;
     private final Clock clock;
     private Instant lastWrite = Instant.MIN;
 
-    ThrottledProgress(JobRunRepository runs, long runId, Clock clock) {
+    ThrottledProgress(JobRunRepository runs, Term term, long runId, Clock clock) {
         this.runs = runs;
+        this.term = term;
         this.runId = runId;
         this.clock = clock;
     }
@@ -24,7 +28,7 @@ final class ThrottledProgress implements JobContext.ProgressSink {
     public synchronized void progress(int done, int total) {
         Instant now = clock.instant();
         if (done >= total || !now.isBefore(lastWrite.plus(MIN_GAP))) {
-            runs.progress(runId, done, total, now);
+            runs.progress(term, runId, done, total, now);
             lastWrite = now;
         }
     }

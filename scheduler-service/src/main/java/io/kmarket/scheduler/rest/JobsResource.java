@@ -65,11 +65,12 @@ public class JobsResource {
     private final JobStateRepository states;
     private final BackfillService backfills;
     private final Leadership leadership;
+    private final LeaderOnly leaderOnly;
     private final JobsConfig config;
     private final Clock clock;
 
     JobsResource(JobCatalog catalog, JobScheduler scheduler, JobRunner runner, JobRunRepository runs,
-            JobStateRepository states, BackfillService backfills, Leadership leadership,
+            JobStateRepository states, BackfillService backfills, Leadership leadership, LeaderOnly leaderOnly,
             JobsConfig config, Clock clock) {
         this.catalog = catalog;
         this.scheduler = scheduler;
@@ -78,6 +79,7 @@ public class JobsResource {
         this.states = states;
         this.backfills = backfills;
         this.leadership = leadership;
+        this.leaderOnly = leaderOnly;
         this.config = config;
         this.clock = clock;
     }
@@ -127,7 +129,7 @@ public class JobsResource {
     public Response trigger(@PathParam("name") String name, @QueryParam("date") String day) {
         JobDefinition job = runnable(name);
         LocalDate date = day == null ? LocalDate.ofInstant(clock.instant(), config.zone()) : date("date", day);
-        requireLeader();
+        leaderOnly.require();
         runner.submit(job, date, RunTrigger.MANUAL, null);
         return Response.accepted(new Accepted(name, date, RunTrigger.MANUAL.value(), leadership.role())).build();
     }
@@ -137,7 +139,7 @@ public class JobsResource {
     @Path("/{name}/cancel")
     public JobView cancel(@PathParam("name") String name) {
         JobDefinition job = definition(name);
-        requireLeader();
+        leaderOnly.require();
         if (!runner.cancel(job.name(), "by operator")) {
             throw new ClientErrorException(name + " has no run in progress here", Response.Status.CONFLICT);
         }
@@ -197,12 +199,6 @@ public class JobsResource {
                     Response.Status.CONFLICT);
         }
         return job;
-    }
-
-    private void requireLeader() {
-        if (!leadership.isLeader()) {
-            throw new ClientErrorException("this instance is standby; ask the leader", Response.Status.CONFLICT);
-        }
     }
 
     private static LocalDate date(String field, String value) {

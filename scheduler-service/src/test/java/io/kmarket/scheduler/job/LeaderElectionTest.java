@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,9 +86,9 @@ class LeaderElectionTest {
 
     private static LeaderElector elector(KmarketTestDatabase db, String name, List<String> transitions) {
         return new LeaderElector(db.jdbcUrl(), ServiceSchema.SCHEDULER.role(), ServiceSchema.SCHEDULER.password(),
-                TEST_LOCK, Duration.ofSeconds(8), new LeaderElector.Listener() {
+                TEST_LOCK, Duration.ofSeconds(8), name, Clock.systemUTC(), new LeaderElector.Listener() {
                     @Override
-                    public void elected() {
+                    public void elected(long epoch) {
                         transitions.add(name + " elected");
                     }
 

@@ -24,9 +24,10 @@ import io.kmarket.scheduler.collect.CollectionRuns;
 import io.kmarket.scheduler.collect.CollectionTask;
 import io.kmarket.scheduler.collect.Dataset;
 import io.kmarket.scheduler.collect.DisclosureWatermark;
+import io.kmarket.scheduler.rest.LeaderOnly;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** Starts a collection plan in the background and reports its progress. */
+/** Starts a collection plan in the background (on the leader only) and reports its progress. */
 @Path("/internal/collect")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -34,10 +35,12 @@ public class CollectResource {
 
     private final CollectionRuns runs;
     private final DisclosureWatermark watermark;
+    private final LeaderOnly leaderOnly;
 
-    CollectResource(CollectionRuns runs, DisclosureWatermark watermark) {
+    CollectResource(CollectionRuns runs, DisclosureWatermark watermark, LeaderOnly leaderOnly) {
         this.runs = runs;
         this.watermark = watermark;
+        this.leaderOnly = leaderOnly;
     }
 
     /**
@@ -68,7 +71,9 @@ public class CollectResource {
         if (request == null || request.plan() == null) {
             throw new BadRequestException("body must name a plan, e.g. {\"plan\":\"dailyMarket\",\"date\":\"2026-01-23\"}");
         }
-        CollectionRuns.Run run = runs.start(plan(request));
+        CollectionPlan plan = plan(request);
+        leaderOnly.require();
+        CollectionRuns.Run run = runs.start(plan);
         return Response.accepted(RunView.of(run)).location(URI.create("/internal/collect/" + run.id())).build();
     }
 

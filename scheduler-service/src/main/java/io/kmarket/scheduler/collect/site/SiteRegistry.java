@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,19 +36,25 @@ public class SiteRegistry {
                    c.rate_limit_per_second, c.burst,
                    c.max_concurrency, c.timeout_ms, c.retry_preset, c.requires_keys, c.user_agent
               FROM ops.sites s JOIN ops.site_config c ON c.site_code = s.code""";
+    private static final String SELECT_LIMITS = """
+            SELECT site_code, current_rate_per_minute,
+                   CASE WHEN upper(circuit_state) = 'OPEN' THEN circuit_open_until END AS blocked_until
+              FROM ops.site_health_status""";
 
     private final AgroalDataSource dataSource;
     private final CollectConfig config;
     private final CollectMetrics metrics;
+    private final Clock clock;
     private final Semaphore global;
     private final Map<String, SiteRuntime> runtimes = new ConcurrentHashMap<>();
     private volatile long loadedAtNanos;
     private volatile boolean loaded;
 
-    SiteRegistry(AgroalDataSource dataSource, CollectConfig config, CollectMetrics metrics) {
+    SiteRegistry(AgroalDataSource dataSource, CollectConfig config, CollectMetrics metrics, Clock clock) {
         this.dataSource = dataSource;
         this.config = config;
         this.metrics = metrics;
+        this.clock = clock;
         this.global = new Semaphore(config.globalConcurrency(), true);
     }
 
@@ -102,6 +111,34 @@ public class SiteRegistry {
         loaded = true;
     }
 
+    /**
+     * Adopts each site's adaptive rate and block as the last leader recorded them with the site's health (a new
+     * leader calls it before it fires anything). A failure to read leaves the limits as they are, and says so.
+     */
+    public void adoptRecordedLimits() {
+        refreshIfStale();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(SELECT_LIMITS)) {
+            while (rs.next()) {
+                SiteRuntime runtime = runtimes.get(rs.getString(1));
+                Double rate = rs.getObject(2, Double.class);
+                Timestamp blocked = rs.getTimestamp(3);
+                Instant blockedUntil = blocked == null || !blocked.toInstant().isAfter(clock.instant()) ? null
+                        : blocked.toInstant();
+                if (runtime != null) {
+                    runtime.adopt(rate, blockedUntil);
+                    if (blockedUntil != null) {
+                        LOG.infof("Site %s stays blocked until %s, as the last leader recorded", runtime.code(),
+                                blockedUntil);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warnf("Could not read the sites' recorded limits, keeping this instance's: %s", e.getMessage());
+        }
+    }
+
     private void apply(SiteConfig site) {
         SiteRuntime existing = runtimes.get(site.code());
         if (existing != null && existing.config().equals(site)) {
@@ -114,7 +151,7 @@ public class SiteRegistry {
         }
         metrics.siteGauges(site.code(), runtimes, r -> circuitValue(r.get(site.code())),
                 r -> rateValue(r.get(site.code())));
-        runtimes.put(site.code(), new SiteRuntime(site, global, metrics, config));
+        runtimes.put(site.code(), new SiteRuntime(site, global, metrics, config, clock));
     }
 
     private static double rateValue(SiteRuntime runtime) {

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,6 +33,10 @@ import io.smallrye.faulttolerance.api.Guard;
  * site's configuration is applied IN PLACE ({@link #reconfigure}): the circuit, the adaptive rate, the limiter's
  * history and the login session survive it, and there is never a second runtime admitting requests beside this one.
  * <p>
+ * What must survive a change of leader, the circuit's open period and the adaptive rate, is recorded with the site's
+ * health after each task and {@link #adopt adopted} by the next leader: a takeover neither hits a site that is
+ * blocking again at once nor returns to the full rate right after a 429.
+ * <p>
  * Plain JDK HttpClient rather than a REST client: base URLs and limits come from the database at run time,
  * KRX needs a cookie session, and bodies are bytes in several encodings (EUC-KR XML, ZIP).
  */
@@ -45,6 +50,7 @@ public final class SiteRuntime {
     private final TokenBucket bucket;
     private final CollectMetrics metrics;
     private final CollectConfig collect;
+    private final Clock clock;
     private final CookieManager cookies = new CookieManager();
     /** Kept across edits: an open circuit stays open whatever an operator changes in the row. */
     private volatile Guard circuitGuard;
@@ -53,19 +59,24 @@ public final class SiteRuntime {
     /** Rebuilt only when the retry preset changes; holds no state between calls. */
     private volatile Guard retryGuard;
     private volatile CircuitBreakerState circuit = CircuitBreakerState.CLOSED;
+    /** When this runtime's own circuit opened last: it stays open for the configured delay. */
+    private volatile Instant openedAt;
+    /** A block adopted from the previous leader: the site counts as open until then. */
+    private volatile Instant adoptedBlockUntil;
     private final AtomicReference<Instant> sessionValidUntil = new AtomicReference<>();
     private final SessionGate sessionGate = new SessionGate();
 
-    SiteRuntime(SiteConfig config, Semaphore global, CollectMetrics metrics, CollectConfig collect) {
-        this(config, global, metrics, collect, new TokenBucket(config.limits(), collect.rateWindowMargin()));
+    SiteRuntime(SiteConfig config, Semaphore global, CollectMetrics metrics, CollectConfig collect, Clock clock) {
+        this(config, global, metrics, collect, clock, new TokenBucket(config.limits(), collect.rateWindowMargin()));
     }
 
-    SiteRuntime(SiteConfig config, Semaphore global, CollectMetrics metrics, CollectConfig collect,
+    SiteRuntime(SiteConfig config, Semaphore global, CollectMetrics metrics, CollectConfig collect, Clock clock,
             TokenBucket bucket) {
         this.config = config;
         this.global = global;
         this.metrics = metrics;
         this.collect = collect;
+        this.clock = clock;
         this.concurrency = new SiteSlots(config.maxConcurrency());
         this.bucket = bucket;
         this.client = client(config);
@@ -84,7 +95,10 @@ public final class SiteRuntime {
                     .failureRatio(1.0)
                     .successThreshold(1)
                     .delay(collect.circuit().delay().toMillis(), ChronoUnit.MILLIS)
-                    .onStateChange(state -> circuit = state)
+                    .onStateChange(state -> {
+                        openedAt = state == CircuitBreakerState.OPEN ? clock.instant() : null;
+                        circuit = state;
+                    })
                     .done()
                 .build();
     }
@@ -138,6 +152,27 @@ public final class SiteRuntime {
     public synchronized void resetCircuit() {
         circuitGuard = circuitGuard();
         circuit = CircuitBreakerState.CLOSED;
+        openedAt = null;
+        adoptedBlockUntil = null;
+    }
+
+    /** Continues where the previous leader left the site: its adaptive rate (if known) and its block (if any). */
+    public void adopt(Double ratePerMinute, Instant blockedUntil) {
+        if (ratePerMinute != null) {
+            bucket.adoptRate(ratePerMinute);
+        }
+        adoptedBlockUntil = blockedUntil;
+    }
+
+    /** Until when the site is blocked (its circuit open), null when it is not. */
+    public Instant circuitOpenUntil() {
+        Instant now = clock.instant();
+        Instant own = openedAt;
+        if (circuit == CircuitBreakerState.OPEN && own != null) {
+            return own.plus(collect.circuit().delay());
+        }
+        Instant adopted = adoptedBlockUntil;
+        return adopted != null && now.isBefore(adopted) ? adopted : null;
     }
 
     public SiteConfig config() {
@@ -149,6 +184,10 @@ public final class SiteRuntime {
     }
 
     public CircuitBreakerState circuit() {
+        Instant adopted = adoptedBlockUntil;
+        if (adopted != null && clock.instant().isBefore(adopted)) {
+            return CircuitBreakerState.OPEN;
+        }
         return circuit;
     }
 
@@ -231,7 +270,7 @@ public final class SiteRuntime {
                 // The global permit only once the site's turn is due: see TokenBucket#acquire(Semaphore).
                 metrics.rateLimitWait(code(), bucket.acquire(global));
                 try {
-                    if (circuit == CircuitBreakerState.OPEN) {
+                    if (circuit() == CircuitBreakerState.OPEN) {
                         // Admitted while the circuit was closed, but it opened while this request waited its turn.
                         throw new CircuitBreakerOpenException("the circuit of " + code() + " opened while waiting");
                     }

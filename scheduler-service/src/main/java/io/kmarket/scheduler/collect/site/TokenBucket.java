@@ -200,6 +200,15 @@ public final class TokenBucket {
         tokens = Math.min(tokens, 0);
     }
 
+    /**
+     * Takes over the adaptive rate another instance reached (a new leader continuing where the old one was slowed
+     * down), within the floor and the configured rate.
+     */
+    public synchronized void adoptRate(double ratePerMinute) {
+        refill();
+        perSecond = Math.clamp(ratePerMinute / 60, configuredPerSecond * FLOOR_SHARE, configuredPerSecond);
+    }
+
     public synchronized void recover() {
         if (perSecond < configuredPerSecond) {
             refill();

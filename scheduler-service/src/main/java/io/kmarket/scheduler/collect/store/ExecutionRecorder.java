@@ -78,15 +78,16 @@ public class ExecutionRecorder {
      * after a failure or while the rate is lowered, else {@code active}. The new values travel in EXCLUDED.
      */
     public void health(String site, boolean success, Long durationMs, double ratePerMinute, boolean rateLowered,
-            String circuitState, String error) throws SQLException {
+            String circuitState, Instant circuitOpenUntil, String error) throws SQLException {
         String status = "OPEN".equals(circuitState) ? "failed" : !success || rateLowered ? "degraded" : "active";
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement st = connection.prepareStatement("""
                         INSERT INTO ops.site_health_status AS h (site_code, status, consecutive_failures,
                             last_success_at, last_failure_at, avg_response_ms, success_rate,
-                            current_rate_per_minute, circuit_state, last_error, total_tasks, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, now())
+                            current_rate_per_minute, circuit_state, circuit_open_until, last_error, total_tasks,
+                            updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, now())
                         ON CONFLICT (site_code) DO UPDATE SET
                             status = EXCLUDED.status,
                             consecutive_failures = CASE WHEN EXCLUDED.consecutive_failures = 0 THEN 0
@@ -100,6 +101,7 @@ public class ExecutionRecorder {
                                 + EXCLUDED.success_rate * 0.1,
                             current_rate_per_minute = EXCLUDED.current_rate_per_minute,
                             circuit_state = EXCLUDED.circuit_state,
+                            circuit_open_until = EXCLUDED.circuit_open_until,
                             last_error = COALESCE(EXCLUDED.last_error, h.last_error),
                             total_tasks = h.total_tasks + 1, updated_at = now()""")) {
             st.setString(1, site);
@@ -115,7 +117,8 @@ public class ExecutionRecorder {
             st.setDouble(7, success ? 1.0 : 0.0);
             st.setDouble(8, ratePerMinute);
             st.setString(9, circuitState);
-            st.setString(10, error);
+            st.setTimestamp(10, circuitOpenUntil == null ? null : Timestamp.from(circuitOpenUntil));
+            st.setString(11, error);
             st.executeUpdate();
         }
     }

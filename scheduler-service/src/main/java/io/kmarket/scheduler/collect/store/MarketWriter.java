@@ -15,6 +15,9 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
+import io.kmarket.scheduler.fencing.CurrentTerm;
+import io.kmarket.scheduler.fencing.EpochFence;
+import io.kmarket.scheduler.fencing.Term;
 import io.kmarket.scheduler.collect.store.MarketRow.CorpCode;
 import io.kmarket.scheduler.collect.store.MarketRow.Company;
 import io.kmarket.scheduler.collect.store.MarketRow.DailyPrice;
@@ -30,7 +33,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Stores a task's rows in one transaction with batched upserts on each table's natural key: the same rows
  * written twice leave one copy, and a task is stored entirely or not at all. Rows are written in key order so
- * concurrent tasks touching the same keys take their locks in the same order.
+ * concurrent tasks touching the same keys take their locks in the same order. A transaction commits only under
+ * the current leadership (see {@link EpochFence}): a deposed leader's rows never land.
  */
 @ApplicationScoped
 public class MarketWriter {
@@ -38,13 +42,22 @@ public class MarketWriter {
     private static final int BATCH = 1_000;
 
     private final AgroalDataSource dataSource;
+    private final EpochFence fence;
+    private final CurrentTerm leadership;
 
-    MarketWriter(AgroalDataSource dataSource) {
+    MarketWriter(AgroalDataSource dataSource, EpochFence fence, CurrentTerm leadership) {
         this.dataSource = dataSource;
+        this.fence = fence;
+        this.leadership = leadership;
     }
 
-    /** Upserts every row; returns how many rows were written. */
+    /** Upserts every row under this instance's leadership; returns how many rows were written. */
     public int write(List<? extends MarketRow> rows) {
+        return write(leadership.required(), rows);
+    }
+
+    /** Upserts every row if {@code term} is still the current leadership, else throws DeposedLeaderException. */
+    public int write(Term term, List<? extends MarketRow> rows) {
         if (rows.isEmpty()) {
             return 0;
         }
@@ -56,6 +69,7 @@ public class MarketWriter {
         return QuarkusTransaction.requiringNew().call(() -> {
             int written = 0;
             try (Connection connection = dataSource.getConnection()) {
+                fence.check(connection, term);
                 for (Map.Entry<Class<?>, List<MarketRow>> kind : byKind.entrySet()) {
                     if (!kind.getValue().isEmpty()) {
                         written += upsert(connection, kind.getValue());

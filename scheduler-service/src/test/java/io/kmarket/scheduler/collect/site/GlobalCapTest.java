@@ -3,6 +3,7 @@ package io.kmarket.scheduler.collect.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,7 @@ class GlobalCapTest {
     private SiteRuntime runtime(String code, int maxConcurrency, Semaphore global, TokenBucket bucket) {
         SiteConfig config = new SiteConfig(code, 3, 3, true, "HTTP_JSON", 6_000, 100, 100, maxConcurrency, 5_000,
                 RetryPreset.QUICK, false, null);
-        return new SiteRuntime(config, global, metrics, collect, bucket);
+        return new SiteRuntime(config, global, metrics, collect, Clock.systemUTC(), bucket);
     }
 
     private TokenBucket fastBucket() {

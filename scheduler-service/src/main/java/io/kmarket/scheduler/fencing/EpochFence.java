@@ -1,0 +1,68 @@
+package io.kmarket.scheduler.fencing;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+import io.kmarket.scheduler.config.JobsConfig;
+
+/**
+ * The database side of fencing: a write of a run or of collected data first calls {@link #check} in its own
+ * transaction, and lands only if the epoch it carries is still the current one.
+ */
+@ApplicationScoped
+public class EpochFence {
+
+    private static final Logger LOG = Logger.getLogger(EpochFence.class);
+
+    private final AgroalDataSource dataSource;
+    private final long lockKey;
+    private final long stallLimitMillis;
+    /** Stale epochs already logged: a deposed leader's workers may try many writes, the log says it once. */
+    private final Set<Long> reported = ConcurrentHashMap.newKeySet();
+
+    EpochFence(AgroalDataSource dataSource, JobsConfig config) {
+        this.dataSource = dataSource;
+        this.lockKey = config.leader().lockKey();
+        this.stallLimitMillis = config.leader().sessionTimeout().toMillis();
+    }
+
+    /**
+     * Share-locks the epoch row for the caller's transaction and throws {@link DeposedLeaderException} unless it
+     * still says {@code term}. The transaction may not stall longer than the election's session timeout: a writer
+     * frozen while holding the share lock would otherwise keep every standby from taking over.
+     */
+    public void check(Connection transaction, Term term) throws SQLException {
+        try (Statement st = transaction.createStatement()) {
+            st.execute("SET LOCAL idle_in_transaction_session_timeout = " + stallLimitMillis);
+        }
+        Optional<LeaderEpochs.Holder> current = LeaderEpochs.currentLocked(transaction, term.lockKey());
+        if (current.isEmpty() || current.get().epoch() != term.epoch()) {
+            DeposedLeaderException refused = new DeposedLeaderException(term.epoch(),
+                    current.map(LeaderEpochs.Holder::epoch).orElse(0L),
+                    current.map(LeaderEpochs.Holder::holder).orElse("nobody"));
+            if (reported.add(term.epoch())) {
+                LOG.warn(refused.getMessage());
+            }
+            throw refused;
+        }
+    }
+
+    /** Who leads now according to the database (empty before any instance was ever elected). */
+    public Optional<LeaderEpochs.Holder> leader() {
+        try (Connection connection = dataSource.getConnection()) {
+            return LeaderEpochs.current(connection, lockKey);
+        } catch (SQLException e) {
+            LOG.debugf("reading the leader: %s", e.getMessage());
+            return Optional.empty();
+        }
+    }
+}
