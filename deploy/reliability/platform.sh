@@ -170,28 +170,13 @@ deliver_trigger() { # date first_port timeout_ms
     done
 }
 
-# Rows the writer (an application_name) wrote after the instant, per table: "tbl=count,...", or "none".
+# Rows the writer (an application_name) wrote after the instant, per table with the first and last instant:
+# "market.index_prices=1 (10:35:23.101..10:35:23.101)", or "none".
 writes_after() { # writer instant
     local rows
-    rows=$(sql "SELECT string_agg(tbl || '=' || n, ',' ORDER BY tbl) FROM (SELECT tbl, count(*) AS n FROM audit.writes
-                 WHERE writer = '$1' AND at > '$2' GROUP BY tbl) w")
+    rows=$(sql "SELECT string_agg(tbl || '=' || n || ' (' || to_char(first, 'HH24:MI:SS.MS') || '..'
+                      || to_char(last, 'HH24:MI:SS.MS') || ')', ', ' ORDER BY tbl)
+                 FROM (SELECT tbl, count(*) AS n, min(at) AS first, max(at) AS last FROM audit.writes
+                        WHERE writer = '$1' AND at > '$2' GROUP BY tbl) w")
     echo "${rows:-none}"
-}
-
-# Background helpers (load generators, delayed SIGCONTs) are stopped, frozen processes resumed, before lib.sh's
-# cleanup kills everything: a stopped postmaster would not act on pg_ctl's signal.
-BG=()
-platform_cleanup() {
-    local p
-    for p in "${BG[@]}"; do kill "$p" 2>/dev/null || true; done
-    for p in "${PID[@]}" $(pg_pids); do kill -CONT "$p" 2>/dev/null || true; done
-    cleanup
-}
-trap platform_cleanup EXIT
-# The postmaster and its children (backends, checkpointer, ...), by pid.
-pg_pids() {
-    local master
-    master=$(head -1 "$WORK/data/postmaster.pid" 2>/dev/null) || return 0
-    [ -n "$master" ] || return 0
-    echo "$master"; ps -o pid= --ppid "$master" 2>/dev/null || true
 }
