@@ -104,49 +104,11 @@ for i in $(seq 1 "$KILLS"); do
     tmp=$leader; leader=$standby; standby=$tmp
 done
 
-# Ground truth of every date, next to what was stored.
-psql_admin -d kmarket -c "CREATE SCHEMA truth;
-    CREATE TABLE truth.prices (code text, date date, open bigint, high bigint, low bigint, close bigint,
-        previous_close bigint, volume bigint, value numeric, shares bigint, market_cap numeric, halted boolean);
-    CREATE TABLE truth.indices (ticker text, date date, open numeric, high numeric, low numeric, close numeric,
-        volume bigint, value numeric, market_cap numeric)"
-for date in "${DATES[@]}"; do
-    curl -fs "$SANDBOX/sandbox/truth/prices?date=$date&format=csv" \
-        | psql_admin -d kmarket -c "\\copy truth.prices FROM STDIN WITH (FORMAT csv, HEADER true)"
-    for ticker in 1001 1028 2001 2203; do
-        curl -fs "$SANDBOX/sandbox/truth/indices/$ticker?from=$date&to=$date&format=csv" | tail -n +2 \
-            | sed "s/^/$ticker,/" | psql_admin -d kmarket -c "\\copy truth.indices FROM STDIN WITH (FORMAT csv)"
-    done
-done
-dates_sql="ARRAY['$(IFS=,; echo "${DATES[*]}" | sed "s/,/','/g")']::date[]"
+# Ground truth of every date, next to what was stored (truth_report in lib.sh).
 echo
-echo "date        truth_rows stored missing extra duplicated differing | idx_truth idx_stored idx_missing idx_differing | succeeded abandoned other_runs"
-sql "WITH d AS (SELECT unnest($dates_sql) AS day)
-SELECT day,
-  (SELECT count(*) FROM truth.prices t WHERE t.date = day),
-  (SELECT count(*) FROM market.daily_prices p WHERE p.trade_date = day),
-  (SELECT count(*) FROM truth.prices t WHERE t.date = day AND NOT EXISTS
-      (SELECT 1 FROM market.daily_prices p WHERE p.code = t.code AND p.trade_date = t.date)),
-  (SELECT count(*) FROM market.daily_prices p WHERE p.trade_date = day AND NOT EXISTS
-      (SELECT 1 FROM truth.prices t WHERE t.code = p.code AND t.date = p.trade_date)),
-  (SELECT count(*) - count(DISTINCT p.code) FROM market.daily_prices p WHERE p.trade_date = day),
-  (SELECT count(*) FROM truth.prices t JOIN market.daily_prices p ON p.code = t.code AND p.trade_date = t.date
-    WHERE t.date = day AND (p.open, p.high, p.low, p.close, p.volume, p.trading_value, p.market_cap, p.shares_out)
-      IS DISTINCT FROM (t.open, t.high, t.low, t.close, t.volume, t.value, t.market_cap, t.shares)),
-  '|',
-  (SELECT count(*) FROM truth.indices t WHERE t.date = day),
-  (SELECT count(*) FROM market.index_prices i WHERE i.trade_date = day),
-  (SELECT count(*) FROM truth.indices t WHERE t.date = day AND NOT EXISTS
-      (SELECT 1 FROM market.index_prices i WHERE i.index_code = t.ticker AND i.trade_date = t.date)),
-  (SELECT count(*) FROM truth.indices t JOIN market.index_prices i ON i.index_code = t.ticker AND i.trade_date = t.date
-    WHERE t.date = day AND (i.open, i.high, i.low, i.close, i.volume, i.trading_value)
-      IS DISTINCT FROM (t.open, t.high, t.low, t.close, t.volume, t.value)),
-  '|',
-  (SELECT count(*) FROM ops.job_runs r WHERE r.job_name = '$JOB' AND r.logical_date = day AND r.status = 'succeeded'),
-  (SELECT count(*) FROM ops.job_runs r WHERE r.job_name = '$JOB' AND r.logical_date = day AND r.status = 'abandoned'),
-  (SELECT count(*) FROM ops.job_runs r WHERE r.job_name = '$JOB' AND r.logical_date = day
-      AND r.status NOT IN ('succeeded', 'abandoned'))
-FROM d ORDER BY day" | tee "$WORK/per-date.txt"
+echo "date        truth_rows stored missing extra duplicated differing | idx_truth idx_stored idx_missing idx_differing | succeeded abandoned other_runs manual_runs"
+truth_report "${DATES[@]}"
+cp "$WORK/truth.txt" "$WORK/per-date.txt"
 
 read -r missing extra duplicated differing idx_missing idx_differing not_one_success not_one_abandoned others <<<"$(awk '
     {m+=$4; e+=$5; d+=$6; f+=$7; im+=$11; idf+=$12; s+=($14 != 1); a+=($15 != 1); o+=$16}

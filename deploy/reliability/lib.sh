@@ -70,7 +70,9 @@ start_app() { # module port db_role [VAR=value...] [-- jvm options...]
     while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
     [ $# -gt 0 ] && shift
     opts=("$@")
-    env KMARKET_HTTP_PORT="$port" KMARKET_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/kmarket" \
+    # setsid: a process SIGSTOPped by a script must stay stopped; in the script's process group the kernel would
+    # send it SIGHUP and SIGCONT as soon as the group is orphaned (the shell that started the script exits).
+    setsid env KMARKET_HTTP_PORT="$port" KMARKET_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/kmarket" \
         KMARKET_DB_USERNAME="$db_role" KMARKET_DB_PASSWORD=$TOKEN KMARKET_INTERNAL_TOKEN=$TOKEN "${envs[@]}" \
         "$JAVA" -Xmx512m "${opts[@]}" -jar "$WORK/$module/quarkus-run.jar" >>"$WORK/$module-$port.log" 2>&1 &
     PID[$port]=$!
@@ -152,4 +154,56 @@ restart_as_standby() { # port other_port
     start_instance "$1"
     wait_until 120000 is_role "$1" standby || die "restarted $1 never came up"
     [ "$(leaders_among "$1" "$2")" = 1 ] || die "$(leaders_among "$1" "$2") leaders after restarting $1"
+}
+
+# Ground truth of the sandbox ($SANDBOX: /sandbox/truth/prices, /sandbox/truth/indices/{1001,1028,2001,2203}) of
+# the dates next to what $JOB stored. Prints one line per date: "date truth stored missing extra duplicated differing | idx_truth idx_stored
+# idx_missing idx_differing | succeeded abandoned other_runs manual_runs", then sets TRUTH_TOTALS to
+# "missing extra duplicated differing idx_missing idx_differing dates_not_one_success other_runs".
+truth_report() { # dates...
+    local date ticker dates_sql
+    psql_admin -d kmarket -c "SET client_min_messages = warning; CREATE SCHEMA IF NOT EXISTS truth;
+        DROP TABLE IF EXISTS truth.prices, truth.indices;
+        CREATE TABLE truth.prices (code text, date date, open bigint, high bigint, low bigint, close bigint,
+            previous_close bigint, volume bigint, value numeric, shares bigint, market_cap numeric, halted boolean);
+        CREATE TABLE truth.indices (ticker text, date date, open numeric, high numeric, low numeric, close numeric,
+            volume bigint, value numeric, market_cap numeric)" >/dev/null
+    for date in "$@"; do
+        curl -fs "$SANDBOX/sandbox/truth/prices?date=$date&format=csv" \
+            | psql_admin -d kmarket -c "\\copy truth.prices FROM STDIN WITH (FORMAT csv, HEADER true)" >/dev/null
+        for ticker in 1001 1028 2001 2203; do
+            curl -fs "$SANDBOX/sandbox/truth/indices/$ticker?from=$date&to=$date&format=csv" | tail -n +2 \
+                | sed "s/^/$ticker,/" | psql_admin -d kmarket -c "\\copy truth.indices FROM STDIN WITH (FORMAT csv)" >/dev/null
+        done
+    done
+    dates_sql="ARRAY['$(IFS=,; echo "$*" | sed "s/,/','/g")']::date[]"
+    sql "WITH d AS (SELECT unnest($dates_sql) AS day)
+    SELECT day,
+      (SELECT count(*) FROM truth.prices t WHERE t.date = day),
+      (SELECT count(*) FROM market.daily_prices p WHERE p.trade_date = day),
+      (SELECT count(*) FROM truth.prices t WHERE t.date = day AND NOT EXISTS
+          (SELECT 1 FROM market.daily_prices p WHERE p.code = t.code AND p.trade_date = t.date)),
+      (SELECT count(*) FROM market.daily_prices p WHERE p.trade_date = day AND NOT EXISTS
+          (SELECT 1 FROM truth.prices t WHERE t.code = p.code AND t.date = p.trade_date)),
+      (SELECT count(*) - count(DISTINCT p.code) FROM market.daily_prices p WHERE p.trade_date = day),
+      (SELECT count(*) FROM truth.prices t JOIN market.daily_prices p ON p.code = t.code AND p.trade_date = t.date
+        WHERE t.date = day AND (p.open, p.high, p.low, p.close, p.volume, p.trading_value, p.market_cap, p.shares_out)
+          IS DISTINCT FROM (t.open, t.high, t.low, t.close, t.volume, t.value, t.market_cap, t.shares)),
+      '|',
+      (SELECT count(*) FROM truth.indices t WHERE t.date = day),
+      (SELECT count(*) FROM market.index_prices i WHERE i.trade_date = day),
+      (SELECT count(*) FROM truth.indices t WHERE t.date = day AND NOT EXISTS
+          (SELECT 1 FROM market.index_prices i WHERE i.index_code = t.ticker AND i.trade_date = t.date)),
+      (SELECT count(*) FROM truth.indices t JOIN market.index_prices i ON i.index_code = t.ticker AND i.trade_date = t.date
+        WHERE t.date = day AND (i.open, i.high, i.low, i.close, i.volume, i.trading_value)
+          IS DISTINCT FROM (t.open, t.high, t.low, t.close, t.volume, t.value)),
+      '|',
+      (SELECT count(*) FROM ops.job_runs r WHERE r.job_name = '$JOB' AND r.logical_date = day AND r.status = 'succeeded'),
+      (SELECT count(*) FROM ops.job_runs r WHERE r.job_name = '$JOB' AND r.logical_date = day AND r.status = 'abandoned'),
+      (SELECT count(*) FROM ops.job_runs r WHERE r.job_name = '$JOB' AND r.logical_date = day
+          AND r.status NOT IN ('succeeded', 'abandoned')),
+      (SELECT count(*) FROM ops.job_runs r WHERE r.job_name = '$JOB' AND r.logical_date = day AND r.trigger = 'manual')
+    FROM d ORDER BY day" | tee "$WORK/truth.txt"
+    TRUTH_TOTALS=$(awk '{m+=$4; e+=$5; d+=$6; f+=$7; im+=$11; idf+=$12; s+=($14 != 1); o+=$16}
+        END {print m+0, e+0, d+0, f+0, im+0, idf+0, s+0, o+0}' "$WORK/truth.txt")
 }
