@@ -173,15 +173,6 @@ public final class LeaderElector implements AutoCloseable {
         leader = true;
     }
 
-    private void unlock() {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-            ps.setLong(1, lockKey);
-            ps.execute();
-        } catch (SQLException e) {
-            LOG.debugf("unlocking: %s (the session's end releases the lock anyway)", e.getMessage());
-        }
-    }
-
     private void stepDown() {
         leader = false;
         LOG.warn("leader election: lost the lock, this instance is standby and fires nothing");
