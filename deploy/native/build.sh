@@ -13,15 +13,47 @@ KIT=${GRAALVM_KIT:-$ROOT/../shared/tools/graalvm-kit}
 CACHE=${GRAALVM_KIT_HOME:-$HOME/.cache/graalvm-kit/25.0.2}
 export JAVA_HOME=${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 
-# The kit builds the JDK static libraries from the Debian source of exactly the boot JDK's version (25.0.3+9).
-# Debian's trixie index has moved past that version, so `apt-get source` no longer finds it, but the pool still
-# serves the original tarball: fetch it where the kit looks first.
+# The kit builds the JDK static libraries from the Debian source of exactly the boot JDK's version (25.0.3+9). It is
+# fetched through this machine's configured apt archives, never a mirror written here: a private deb-src list (the
+# same archive URIs, suite $JDK_SUITE, which carries openjdk-25) lets apt name the source package's pool directory
+# (`apt-get source --print-uris`); the index may have moved past 25.0.3, but that directory still serves the original
+# tarball, which is put where the kit looks first.
+JDK_SUITE=${JDK_SUITE:-trixie}
+JDK_ORIG=openjdk-25_25.0.3+9.orig.tar.xz
+
+# The archive URIs of the configured apt sources (deb822 *.sources and one-line *.list), security archives excepted.
+apt_archive_uris() {
+    {
+        grep -hs '^URIs:' /etc/apt/sources.list.d/*.sources | sed 's/^URIs:[[:space:]]*//' | tr ' ' '\n'
+        grep -hsE '^deb[[:space:]]' /etc/apt/sources.list /etc/apt/sources.list.d/*.list \
+            | sed -E 's/^deb[[:space:]]+(\[[^]]*\][[:space:]]+)?//' | awk '{print $1}'
+    } | grep -v -e '-security' -e '^$' | sort -u
+}
+
+# Prints the URL of $JDK_ORIG in each configured archive's openjdk-25 pool directory, as apt reports it.
+jdk_source_urls() {
+    local apt_dir uri
+    apt_dir=$(mktemp -d)
+    mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial"
+    for uri in $(apt_archive_uris); do echo "deb-src $uri $JDK_SUITE main"; done > "$apt_dir/sources.list"
+    local opts=(-o Dir::Etc::SourceList="$apt_dir/sources.list" -o Dir::Etc::SourceParts=/nonexistent
+        -o Dir::State::Lists="$apt_dir/lists" -o Dir::Cache="$apt_dir/cache" -o Debug::NoLocking=1)
+    # As root apt fetches unsandboxed into the private directory (its _apt user cannot write there): harmless.
+    apt-get "${opts[@]}" -o APT::Sandbox::User=root -qq update >&2 || true
+    apt-get "${opts[@]}" -qq source --print-uris openjdk-25 2>/dev/null \
+        | sed -nE "s|^'([^']*/)openjdk-25_[^']*\.dsc'.*|\1$JDK_ORIG|p"
+    rm -rf "$apt_dir"
+}
+
 seed_jdk_source() {
-    local orig=openjdk-25_25.0.3+9.orig.tar.xz dir=$CACHE/.kit-work/jdksrc
-    [ -s "$dir/$orig" ] && return
+    local dir=$CACHE/.kit-work/jdksrc url
+    [ -s "$dir/$JDK_ORIG" ] && return
     mkdir -p "$dir"
-    curl -fsS -m 600 -o "$dir/$orig.part" "${DEB_MIRROR:-http://deb.debian.org/debian}/pool/main/o/openjdk-25/$orig"
-    mv "$dir/$orig.part" "$dir/$orig"
+    for url in $(jdk_source_urls); do
+        curl -fsS -m 600 -o "$dir/$JDK_ORIG.part" "$url" && mv "$dir/$JDK_ORIG.part" "$dir/$JDK_ORIG" && return
+    done
+    echo "no configured apt archive serves $JDK_ORIG (suite $JDK_SUITE, see apt_archive_uris)" >&2
+    exit 1
 }
 
 [ -x "$KIT/bootstrap-graalvm.sh" ] || { echo "graalvm-kit not found at $KIT (set GRAALVM_KIT)" >&2; exit 1; }

@@ -36,15 +36,13 @@ KMARKET_HTTP_PORT=$SANDBOX_PORT KMARKET_SANDBOX_KRX_RPS=$SANDBOX_KRX_RPS \
 PID[$SANDBOX_PORT]=$!
 wait_until 120000 curl -fs -o /dev/null "$SANDBOX/q/health/ready" || die "the sandbox never came up"
 
-# As ./kmarket up: every source at the sandbox, with credentials it accepts. ml-service is not part of this
+# As ./kmarket up: every source at the sandbox, with random credentials (it accepts any). ml-service is not part of this
 # measurement: its dependents of daily-collection are disabled and its URL points at nothing.
 INSTANCE_ENV+=(
     KMARKET_SOURCES_KRX_BASE_URL=$SANDBOX/krx KMARKET_SOURCES_DART_BASE_URL=$SANDBOX/dart
     KMARKET_SOURCES_NAVER_BASE_URL=$SANDBOX/naver KMARKET_SOURCES_KIS_BASE_URL=$SANDBOX/kis
     KMARKET_SOURCES_DAUM_BASE_URL=$SANDBOX/daum
-    KMARKET_SOURCES_DART_API_KEYS=5a4d0b0c0000000000000000000000000000000a,5a4d0b0c0000000000000000000000000000000b
-    KMARKET_SOURCES_KRX_USERNAME=kmarket KMARKET_SOURCES_KRX_PASSWORD=sandbox
-    KMARKET_SOURCES_KIS_APP_KEY=PSsandboxAppKey000000000000000000000 KMARKET_SOURCES_KIS_APP_SECRET=sandboxAppSecret
+    "${SANDBOX_CREDENTIALS[@]}"
     KMARKET_COLLECT_SITE_REFRESH=PT1S KMARKET_ML_URL=http://127.0.0.1:9
 )
 INSTANCE_JAVA_OPTS=(-Dkmarket.jobs.job.indicators.enabled=false -Dkmarket.jobs.job.evaluation.enabled=false)

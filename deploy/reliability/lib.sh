@@ -11,7 +11,17 @@ PG_BIN=${KMARKET_PG_BIN:-/usr/lib/postgresql/15/bin}
 PG_PORT=${PG_PORT:-15433}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 WORK=$(mktemp -d /tmp/kmarket-reliability.XXXXXX)
-TOKEN=reliability
+# Random per run, and the token is not a password: the services refuse fixed secrets outside a local run.
+random_hex() { head -c "$1" /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+TOKEN=$(random_hex 24)
+DB_PASSWORD=$(random_hex 24)
+# Credentials for the sandbox's sources (it accepts any): random per run as well, the same for every instance (KRX
+# keeps one session per member, as the real site does).
+SANDBOX_CREDENTIALS=(
+    KMARKET_SOURCES_DART_API_KEYS=$(random_hex 20),$(random_hex 20)
+    KMARKET_SOURCES_KRX_USERNAME=$(random_hex 12) KMARKET_SOURCES_KRX_PASSWORD=$(random_hex 24)
+    KMARKET_SOURCES_KIS_APP_KEY=$(random_hex 24) KMARKET_SOURCES_KIS_APP_SECRET=$(random_hex 24)
+)
 INSTANCE_ENV=()
 INSTANCE_JAVA_OPTS=()
 
@@ -51,7 +61,7 @@ start_postgres() {
     as_postgres "$PG_BIN/initdb" -D "$WORK/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
     pg_up
     psql_admin -d postgres -c "CREATE DATABASE kmarket"
-    psql_admin -d kmarket -v scheduler_password=$TOKEN -v ml_password=$TOKEN -v api_password=$TOKEN \
+    psql_admin -d kmarket -v scheduler_password=$DB_PASSWORD -v ml_password=$DB_PASSWORD -v api_password=$DB_PASSWORD \
         -f "$ROOT/deploy/db/roles.sql" >/dev/null
 }
 
@@ -73,7 +83,7 @@ start_app() { # module port db_role [VAR=value...] [-- jvm options...]
     # setsid: a process SIGSTOPped by a script must stay stopped; in the script's process group the kernel would
     # send it SIGHUP and SIGCONT as soon as the group is orphaned (the shell that started the script exits).
     setsid env KMARKET_HTTP_PORT="$port" KMARKET_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/kmarket" \
-        KMARKET_DB_USERNAME="$db_role" KMARKET_DB_PASSWORD=$TOKEN KMARKET_INTERNAL_TOKEN=$TOKEN "${envs[@]}" \
+        KMARKET_DB_USERNAME="$db_role" KMARKET_DB_PASSWORD=$DB_PASSWORD KMARKET_INTERNAL_TOKEN=$TOKEN "${envs[@]}" \
         "$JAVA" -Xmx512m "${opts[@]}" -jar "$WORK/$module/quarkus-run.jar" >>"$WORK/$module-$port.log" 2>&1 &
     PID[$port]=$!
 }

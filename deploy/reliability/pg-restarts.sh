@@ -35,16 +35,13 @@ KMARKET_HTTP_PORT=$SANDBOX_PORT "$JAVA" -Xmx256m -jar "$WORK/sandbox/quarkus-run
 PID[$SANDBOX_PORT]=$!
 wait_until 120000 curl -fs -o /dev/null "$SANDBOX/q/health/ready" || die "the sandbox never came up"
 
-# As ./kmarket up: every source at the sandbox, with credentials it accepts; no first-start backfill (it would
+# As ./kmarket up: every source at the sandbox, with random credentials (it accepts any); no first-start backfill (it would
 # only slow the machine down; what is measured is the return of the pools and of the leader).
 start_app scheduler-service "$SCHEDULER" kmarket_scheduler KMARKET_JOBS_FIRST_START_ENABLED=false \
     KMARKET_ML_URL="http://127.0.0.1:$ML" \
     KMARKET_SOURCES_KRX_BASE_URL=$SANDBOX/krx KMARKET_SOURCES_DART_BASE_URL=$SANDBOX/dart \
     KMARKET_SOURCES_NAVER_BASE_URL=$SANDBOX/naver KMARKET_SOURCES_KIS_BASE_URL=$SANDBOX/kis \
-    KMARKET_SOURCES_DAUM_BASE_URL=$SANDBOX/daum \
-    KMARKET_SOURCES_DART_API_KEYS=5a4d0b0c0000000000000000000000000000000a \
-    KMARKET_SOURCES_KRX_USERNAME=kmarket KMARKET_SOURCES_KRX_PASSWORD=sandbox \
-    KMARKET_SOURCES_KIS_APP_KEY=PSsandboxAppKey000000000000000000000 KMARKET_SOURCES_KIS_APP_SECRET=sandboxAppSecret
+    KMARKET_SOURCES_DAUM_BASE_URL=$SANDBOX/daum "${SANDBOX_CREDENTIALS[@]}"
 # The scheduler owns market and ops, ml-service reads market: one after the other, as ./kmarket up starts them.
 wait_until 180000 is_role "$SCHEDULER" leader || die "scheduler-service never led"
 start_app ml-service "$ML" kmarket_ml

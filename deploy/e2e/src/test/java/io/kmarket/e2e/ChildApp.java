@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
@@ -38,6 +39,13 @@ final class ChildApp implements AutoCloseable {
 
     /** Starts {@code module}'s packaged application with {@code env} (plus its HTTP port) and waits until ready. */
     static ChildApp start(String name, String module, Map<String, String> env) {
+        ChildApp app = launch(name, module, env);
+        app.awaitReady();
+        return app;
+    }
+
+    /** Starts it without waiting for anything: for a start that is meant to fail. */
+    static ChildApp launch(String name, String module, Map<String, String> env) {
         Path jar = Repository.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package " + module + " first (the reactor does)");
@@ -55,9 +63,27 @@ final class ChildApp implements AutoCloseable {
             builder.environment().putAll(env);
             builder.environment().put("KMARKET_HTTP_PORT", Integer.toString(port));
             LOG.infof("Starting %s on port %d (log: %s)", name, port, log.toAbsolutePath());
-            ChildApp app = new ChildApp(name, builder.start(), port, log);
-            app.awaitReady();
-            return app;
+            return new ChildApp(name, builder.start(), port, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Its exit code, waiting at most {@code atMost}; empty while it still runs then. */
+    Optional<Integer> exitCode(Duration atMost) {
+        try {
+            return process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS) ? Optional.of(process.exitValue())
+                    : Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + name, e);
+        }
+    }
+
+    /** Everything it printed so far. */
+    String output() {
+        try {
+            return Files.readString(log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

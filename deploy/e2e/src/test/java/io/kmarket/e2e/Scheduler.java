@@ -2,10 +2,12 @@ package io.kmarket.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class Scheduler implements AutoCloseable {
 
-    static final String TOKEN = "e2e-internal-token";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Random per test JVM: the service refuses fixed tokens and credentials outside a local run. */
+    static final String TOKEN = randomHex(24);
 
     private final ChildApp app;
     private final Json http;
@@ -35,23 +40,30 @@ final class Scheduler implements AutoCloseable {
         env.put("KMARKET_DB_USERNAME", role);
         env.put("KMARKET_DB_PASSWORD", password);
         env.put("KMARKET_INTERNAL_TOKEN", TOKEN);
+        // The test database's roles have the test-support passwords (the role names), which only a local run accepts.
+        env.put("KMARKET_LOCAL_RUN", "true");
         env.put("KMARKET_ML_URL", "http://127.0.0.1:9");
         env.put("KMARKET_JOBS_TICK", "off");
         env.put("KMARKET_JOBS_FIRST_START_ENABLED", "false");
         for (String source : new String[] {"krx", "dart", "naver", "kis", "daum"}) {
             env.put("KMARKET_SOURCES_" + source.toUpperCase() + "_BASE_URL", sandboxUrl + "/" + source);
         }
-        // The launcher's sandbox credentials (./kmarket sandbox_sources).
-        env.put("KMARKET_SOURCES_DART_API_KEYS",
-                "5a4d0b0c0000000000000000000000000000000a,5a4d0b0c0000000000000000000000000000000b");
-        env.put("KMARKET_SOURCES_KRX_USERNAME", "kmarket");
-        env.put("KMARKET_SOURCES_KRX_PASSWORD", "sandbox");
-        env.put("KMARKET_SOURCES_KIS_APP_KEY", "PSsandboxAppKey000000000000000000000");
-        env.put("KMARKET_SOURCES_KIS_APP_SECRET", "sandboxAppSecret");
+        // Random credentials, as ./kmarket up generates them: the sandbox accepts any (40 characters per DART key).
+        env.put("KMARKET_SOURCES_DART_API_KEYS", randomHex(20) + "," + randomHex(20));
+        env.put("KMARKET_SOURCES_KRX_USERNAME", randomHex(12));
+        env.put("KMARKET_SOURCES_KRX_PASSWORD", randomHex(24));
+        env.put("KMARKET_SOURCES_KIS_APP_KEY", randomHex(24));
+        env.put("KMARKET_SOURCES_KIS_APP_SECRET", randomHex(24));
         // Production retry presets and circuit, with their waits shortened so a scenario takes seconds, not minutes.
         env.put("KMARKET_COLLECT_RETRY_DELAY_SCALE", "0.1");
         env.put("KMARKET_COLLECT_CIRCUIT_DELAY", "PT3S");
         return new Scheduler(ChildApp.start("scheduler", "scheduler-service", env));
+    }
+
+    static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     /** POST /internal/collect; returns the run id. */

@@ -126,16 +126,31 @@ class ComposeFileTest {
     }
 
     @Test
-    void theSandboxAcceptsTheCredentialsTheSchedulerSends() {
+    void theSandboxAcceptsTheCredentialsTheSchedulerSendsWhichTheOperatorSets() {
         Map<String, String> scheduler = environment("scheduler-service");
         Map<String, String> sandbox = environment("sandbox");
-        assertThat(defaultValue(sandbox.get("KMARKET_SANDBOX_DART_KEYS")))
-                .isEqualTo(defaultValue(scheduler.get("KMARKET_SOURCES_DART_API_KEYS")));
-        assertThat(defaultValue(sandbox.get("KMARKET_SANDBOX_KIS_APP_KEYS")))
-                .isEqualTo(defaultValue(scheduler.get("KMARKET_SOURCES_KIS_APP_KEY")));
-        assertThat(defaultValue(sandbox.get("KMARKET_SANDBOX_KRX_ACCOUNTS"))).isEqualTo(
-                defaultValue(scheduler.get("KMARKET_SOURCES_KRX_USERNAME")) + ":"
-                        + defaultValue(scheduler.get("KMARKET_SOURCES_KRX_PASSWORD")));
+        Map<String, List<String>> accepted = Map.of("KMARKET_SANDBOX_DART_KEYS", List.of("KMARKET_SOURCES_DART_API_KEYS"),
+                "KMARKET_SANDBOX_KIS_APP_KEYS", List.of("KMARKET_SOURCES_KIS_APP_KEY"),
+                "KMARKET_SANDBOX_KRX_ACCOUNTS", List.of("KMARKET_SOURCES_KRX_USERNAME", "KMARKET_SOURCES_KRX_PASSWORD"));
+        accepted.forEach((sandboxVar, sent) -> assertThat(requiredVariables(sandbox.get(sandboxVar))).as(sandboxVar)
+                .isEqualTo(sent));
+        // No built-in credential: the services refuse fixed ones, so compose takes them from .env.
+        for (String credential : List.of("KMARKET_SOURCES_DART_API_KEYS", "KMARKET_SOURCES_KIS_APP_KEY",
+                "KMARKET_SOURCES_KIS_APP_SECRET", "KMARKET_SOURCES_KRX_USERNAME", "KMARKET_SOURCES_KRX_PASSWORD")) {
+            assertThat(requiredVariables(scheduler.get(credential))).as(credential).containsExactly(credential);
+        }
+    }
+
+    /** The variables a value interpolates, each of which must be set (${NAME:?error}). */
+    private static List<String> requiredVariables(String value) {
+        assertThat(value).isNotNull();
+        Matcher m = INTERPOLATION.matcher(value);
+        List<String> variables = new ArrayList<>();
+        while (m.find()) {
+            assertThat(m.group(2)).as(m.group()).isEqualTo(":?");
+            variables.add(m.group(1));
+        }
+        return variables;
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.kmarket.deploy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -8,19 +9,31 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** deploy/k8s as `kubectl apply -k` sees it: the documents of the files kustomization.yaml lists. */
+/**
+ * deploy/k8s as `kubectl apply -k` sees it: the documents of the files kustomization.yaml lists, plus the Secrets the
+ * operator creates beforehand, as secrets.example.yaml describes them (never applied).
+ */
 final class Kubernetes {
 
     static final String DIR = "deploy/k8s";
+    static final String SECRETS_EXAMPLE = "secrets.example.yaml";
 
+    /** What applying creates. */
     final List<JsonNode> docs = new ArrayList<>();
+    /** What the operator creates from their own values before applying. */
+    final List<JsonNode> operatorSecrets = new ArrayList<>();
 
     Kubernetes() {
         for (JsonNode resource : kustomization().path("resources")) {
             docs.addAll(Repo.yaml(Repo.path(DIR).resolve(resource.asText())));
+        }
+        Path example = Repo.path(DIR).resolve(SECRETS_EXAMPLE);
+        if (Files.isRegularFile(example)) {
+            operatorSecrets.addAll(Repo.yaml(example));
         }
     }
 
@@ -32,8 +45,9 @@ final class Kubernetes {
         return Repo.filesUnder(DIR, ".yaml", ".yml");
     }
 
+    /** An applied object, or for a Secret one the operator creates. */
     Optional<JsonNode> find(String kind, String name) {
-        return docs.stream().filter(d -> d.path("kind").asText().equals(kind))
+        return Stream.concat(docs.stream(), operatorSecrets.stream()).filter(d -> d.path("kind").asText().equals(kind))
                 .filter(d -> d.path("metadata").path("name").asText().equals(name)).findFirst();
     }
 
@@ -41,6 +55,7 @@ final class Kubernetes {
         return find(kind, name).orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in " + DIR));
     }
 
+    /** The applied objects of that kind. */
     List<JsonNode> all(String kind) {
         return docs.stream().filter(d -> d.path("kind").asText().equals(kind)).toList();
     }

@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -55,7 +58,7 @@ class KubernetesManifestsTest {
         Kubernetes.kustomization().path("resources").forEach(r -> listed.add(r.asText()));
         Set<String> files = new TreeSet<>();
         Kubernetes.files().forEach(f -> files.add(Repo.path(Kubernetes.DIR).relativize(f).toString()));
-        files.removeAll(Set.of("kustomization.yaml", ROLES_JOB));
+        files.removeAll(Set.of("kustomization.yaml", ROLES_JOB, Kubernetes.SECRETS_EXAMPLE));
         assertThat(listed).isEqualTo(files);
         Set<String> images = new TreeSet<>();
         Kubernetes.kustomization().path("images").forEach(i -> images.add(i.path("name").asText()));
@@ -70,9 +73,25 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void apiServiceRunsAtLeastTwoReplicasRolledWithoutLosingCapacity() {
+    void imagesAreTaggedWithTheProjectVersion() {
+        Matcher version = Pattern.compile("<artifactId>kmarket-parent</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Repo.read("pom.xml"));
+        assertThat(version.find()).as("the root pom's version").isTrue();
+        assertThat(Kubernetes.kustomization().path("images")).isNotEmpty().allSatisfy(image -> assertThat(
+                image.path("newTag").asText()).as(image.path("name").asText()).isEqualTo(version.group(1)));
+        services().forEach(s -> assertThat(Kubernetes.mainContainer(k8s.get("Deployment", s.name())).path("image")
+                .asText()).isEqualTo("kmarket/" + s.name() + ":" + version.group(1)));
+    }
+
+    @Test
+    void apiServiceReplicasAreLeftToItsAutoscaler() {
+        // A count in the Deployment resets the HorizontalPodAutoscaler's on every apply (and rolls back a scale-up).
+        assertThat(k8s.get("Deployment", "api-service").path("spec").has("replicas")).isFalse();
+    }
+
+    @Test
+    void apiServiceRollsWithoutLosingCapacity() {
         JsonNode api = k8s.get("Deployment", "api-service");
-        assertThat(api.path("spec").path("replicas").asInt()).isGreaterThanOrEqualTo(2);
         JsonNode strategy = api.path("spec").path("strategy");
         assertThat(strategy.path("type").asText()).isEqualTo("RollingUpdate");
         assertThat(strategy.path("rollingUpdate").path("maxUnavailable").asText()).isIn("0", "0%");
@@ -221,11 +240,32 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void committedSecretsHoldOnlyPlaceholders() {
-        assertThat(k8s.all("Secret")).isNotEmpty().allSatisfy(secret -> {
+    void applyingTheManifestsReplacesNoSecret() {
+        assertThat(k8s.all("Secret")).as("Secrets applied by kubectl apply -k").isEmpty();
+    }
+
+    @Test
+    void theSecretsExampleHoldsOnlyPlaceholders() {
+        assertThat(k8s.operatorSecrets).isNotEmpty().allSatisfy(secret -> {
+            assertThat(secret.path("kind").asText()).isEqualTo("Secret");
             assertThat(secret.has("data")).as("base64 data hides what is committed").isFalse();
             secret.path("stringData").forEach(value -> assertThat(value.asText()).isEqualTo("CHANGE_ME"));
         });
+    }
+
+    @Test
+    void theReadmeCreatesEveryExampleSecretFromTheOperatorsValues() {
+        String readme = Repo.read("deploy/README.md");
+        Map<String, Set<String>> created = SecretCommands.created(readme);
+        Map<String, Set<String>> example = new TreeMap<>();
+        k8s.operatorSecrets.forEach(secret -> example.put(secret.path("metadata").path("name").asText(),
+                k8s.keys("Secret", secret.path("metadata").path("name").asText())));
+        assertThat(created).isEqualTo(example);
+        assertThat(SecretCommands.literalValues(readme)).as("values are the operator's (shell expansions)")
+                .allSatisfy(value -> assertThat(value).startsWith("\"$"));
+        assertThat(readme.indexOf("create secret generic kmarket-internal"))
+                .as("the Secrets exist before the first apply").isPositive()
+                .isLessThan(readme.indexOf("kubectl apply -k deploy/k8s"));
     }
 
     @Test
