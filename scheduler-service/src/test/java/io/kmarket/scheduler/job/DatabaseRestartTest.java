@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -178,7 +179,7 @@ class DatabaseRestartTest {
         AtomicInteger recoveries = new AtomicInteger();
         LeaderElector.Listener failingOnce = new LeaderElector.Listener() {
             @Override
-            public void elected() {
+            public void elected(long epoch) {
                 if (recoveries.incrementAndGet() == 1) {
                     throw new IllegalStateException("query failed: UPDATE ops.job_runs (connection reset)");
                 }
@@ -221,7 +222,7 @@ class DatabaseRestartTest {
     private LeaderElector elector(long lockKey, LeaderElector.Listener listener) {
         LeaderElector.Listener quiet = listener != null ? listener : new LeaderElector.Listener() {
             @Override
-            public void elected() {
+            public void elected(long epoch) {
             }
 
             @Override
@@ -229,6 +230,6 @@ class DatabaseRestartTest {
             }
         };
         return new LeaderElector(database.jdbcUrl(), ServiceSchema.SCHEDULER.role(), ServiceSchema.SCHEDULER.password(),
-                lockKey, Duration.ofSeconds(8), quiet);
+                lockKey, Duration.ofSeconds(8), "restart-test-" + lockKey, Clock.systemUTC(), quiet);
     }
 }
