@@ -24,8 +24,8 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * The leader's own bookkeeping, which steers what the next leader does, is fenced like the runs: a process that
- * wakes from a freeze past a takeover still holds its old term until its heartbeat, and its fire times and heals
- * written in that moment are refused (rows read in PostgreSQL). Healing is on here, or no heal is written at all.
+ * wakes from a freeze past a takeover still holds its old term until its heartbeat, and its fire times, heals and skipped
+ * dependents written in that moment are refused (rows read in PostgreSQL). Healing is on here, or no heal is written at all.
  */
 @QuarkusTest
 @TestProfile(HealingTest.HealingEnabled.class)
@@ -48,17 +48,20 @@ class StaleLeaderBookkeepingTest {
     JobStateRepository states;
     @Inject
     Healing healing;
+    @Inject
+    JobRunRepository runs;
 
     @BeforeEach
     @AfterEach
     void clean() {
         await().atMost(WAIT).until(leadership::confirmLeadership);
         Db.execute("DELETE FROM ops.job_state WHERE job_name = '" + PROBE + "'",
+                "DELETE FROM ops.job_runs WHERE job_name = '" + PROBE + "'",
                 "DELETE FROM ops.job_heals WHERE job_name = 't-second' AND logical_date = '" + DATE + "'");
     }
 
     @Test
-    void aWokenLeaderHoldingItsOldTermChangesNoFireTimeAndNoHeal() {
+    void aWokenLeaderHoldingItsOldTermChangesNoFireTimeNoHealAndNoSkippedRun() {
         states.setLastFireAt(PROBE, LAST_FIRE, LAST_FIRE);
         Term stale = term.required();
         JobDefinition job = catalog.find("t-second").orElseThrow();
@@ -73,10 +76,13 @@ class StaleLeaderBookkeepingTest {
                     .isInstanceOf(DeposedLeaderException.class);
             assertThatThrownBy(() -> healing.runEnded(job, DATE, RunStatus.FAILED, "boom"))
                     .isInstanceOf(DeposedLeaderException.class);
+            assertThatThrownBy(() -> runs.recordSkipped(PROBE, DATE, RunTrigger.DEPENDENCY, "upstream failed", now))
+                    .isInstanceOf(DeposedLeaderException.class);
             term.end();
 
             assertThat(Db.rows("SELECT last_fire_at = '" + LAST_FIRE + "'::timestamptz FROM ops.job_state"
                     + " WHERE job_name = '" + PROBE + "'")).containsExactly("t");
+            assertThat(Db.count("SELECT count(*) FROM ops.job_runs WHERE job_name = '" + PROBE + "'")).isZero();
             assertThat(Db.count("SELECT count(*) FROM ops.job_heals WHERE job_name = 't-second'"
                     + " AND logical_date = '" + DATE + "'")).isZero();
             takeover.handBack(leadership);
