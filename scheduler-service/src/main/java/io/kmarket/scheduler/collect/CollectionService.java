@@ -24,7 +24,9 @@ import org.jboss.logging.Logger;
 import io.kmarket.scheduler.collect.site.SiteConfig;
 import io.kmarket.scheduler.collect.site.SiteRegistry;
 import io.kmarket.scheduler.collect.site.SiteRuntime;
+import io.kmarket.scheduler.fencing.CurrentTerm;
 import io.kmarket.scheduler.fencing.DeposedLeaderException;
+import io.kmarket.scheduler.fencing.Term;
 import io.quarkus.arc.All;
 
 /**
@@ -42,8 +44,11 @@ public class CollectionService {
     private final SiteRegistry sites;
     private final List<RunListener> runListeners;
     private final Clock clock;
+    private final CurrentTerm leadership;
 
-    CollectionService(TaskRunner runner, SiteRegistry sites, @All List<RunListener> runListeners, Clock clock) {
+    CollectionService(TaskRunner runner, SiteRegistry sites, @All List<RunListener> runListeners, Clock clock,
+            CurrentTerm leadership) {
+        this.leadership = leadership;
         this.runner = runner;
         this.sites = sites;
         this.runListeners = runListeners;
@@ -54,7 +59,13 @@ public class CollectionService {
         return run(UUID.randomUUID(), plan, progress);
     }
 
+    /** Under the leadership current when the run starts: taken once, so a later re-election is not its term. */
     public CollectionRunSummary run(UUID runId, CollectionPlan plan, ProgressListener progress) {
+        return run(leadership.required(), runId, plan, progress);
+    }
+
+    /** Every commit of the run is fenced with {@code term}: refused once that leadership is over. */
+    public CollectionRunSummary run(Term term, UUID runId, CollectionPlan plan, ProgressListener progress) {
         Instant startedAt = clock.instant();
         List<CollectionTask> tasks = ordered(plan.tasks());
         LOG.infof("Collection run %s (%s): %d tasks", runId, plan.name(), tasks.size());
@@ -65,7 +76,7 @@ public class CollectionService {
         try {
             CompletionService<TaskOutcome> completion = new ExecutorCompletionService<>(executor);
             for (CollectionTask task : tasks) {
-                Future<TaskOutcome> future = completion.submit(() -> runner.run(runId, task));
+                Future<TaskOutcome> future = completion.submit(() -> runner.run(term, runId, task));
                 futures.add(future);
                 taskOf.put(future, task);
             }

@@ -34,6 +34,7 @@ import io.kmarket.scheduler.collect.store.ExecutionRecorder.TaskRecord;
 import io.kmarket.scheduler.collect.store.MarketWriter;
 import io.kmarket.scheduler.collect.store.RawPayloads;
 import io.kmarket.scheduler.fencing.DeposedLeaderException;
+import io.kmarket.scheduler.fencing.Term;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
 /** Runs one task end to end: choose the fetcher, fetch, store, and record the outcome and the site's health. */
@@ -61,7 +62,7 @@ class TaskRunner {
         this.raw = raw;
     }
 
-    TaskOutcome run(UUID runId, CollectionTask task) {
+    TaskOutcome run(Term term, UUID runId, CollectionTask task) {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
         Optional<SiteRuntime> found = sites.site(task.site());
@@ -83,7 +84,7 @@ class TaskRunner {
         FetchContext context = new FetchContext(task, site, raw);
         try {
             FetchResult result = fetcher.get().fetch(context);
-            int stored = writer.write(result.rows());
+            int stored = writer.write(term, result.rows());
             long duration = millisSince(startNanos);
             finish(new TaskRecord(runId, task, "success", started, duration, stored, context.attempts(), null,
                     null), result.rejections());

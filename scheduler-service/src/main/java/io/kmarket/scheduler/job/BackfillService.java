@@ -25,6 +25,7 @@ import jakarta.inject.Provider;
 import org.jboss.logging.Logger;
 
 import io.kmarket.scheduler.config.JobsConfig;
+import io.kmarket.scheduler.fencing.DeposedLeaderException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -216,7 +217,7 @@ public class BackfillService {
 
     private void work(long id) {
         // Marked running before its range is read: a recomputation widened meanwhile is then a new request.
-        if (jdbc.update("UPDATE ops.job_backfills SET status = 'running' WHERE id = ? AND status IN ('pending', 'running')",
+        if (jdbc.leaderUpdate("UPDATE ops.job_backfills SET status = 'running' WHERE id = ? AND status IN ('pending', 'running')",
                 id) == 0) {
             return;
         }
@@ -248,7 +249,7 @@ public class BackfillService {
                     followDependents(job, date, status);
                 }
                 failed += status == RunStatus.FAILED ? 1 : 0;
-                jdbc.update("UPDATE ops.job_backfills SET dates_done = ? WHERE id = ?", ++done, id);
+                jdbc.leaderUpdate("UPDATE ops.job_backfills SET dates_done = ? WHERE id = ?", ++done, id);
             }
             if (backfill.withDependents() && !dependentsInStep) {
                 for (Map.Entry<LocalDate, RunStatus> outcome : outcomes.entrySet()) {
@@ -261,6 +262,9 @@ public class BackfillService {
             finish(id, "done", failed == 0 ? null : failed + " dates failed");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (DeposedLeaderException e) {
+            // Not a failure of the backfill: the current leader resumes it where the last landed write left it.
+            LOG.infof("backfill %d stopped: %s", id, e.getMessage());
         } catch (RuntimeException e) {
             LOG.errorf(e, "backfill %d broke", id);
             finish(id, "failed", e.toString());
@@ -321,7 +325,7 @@ public class BackfillService {
     }
 
     private void finish(long id, String status, String error) {
-        jdbc.update("UPDATE ops.job_backfills SET status = ?, finished_at = ?, error = ? WHERE id = ?",
+        jdbc.leaderUpdate("UPDATE ops.job_backfills SET status = ?, finished_at = ?, error = ? WHERE id = ?",
                 status, clock.instant(), error, id);
     }
 

@@ -2,6 +2,7 @@ package io.kmarket.scheduler.job;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -42,32 +43,32 @@ class CollectionJobActions {
     @Produces
     @Identifier("listings")
     JobAction listings() {
-        return ctx -> outcome(collection.run(CollectionPlan.listings(ctx.logicalDate()), ctx::progress));
+        return ctx -> collect(ctx, CollectionPlan.listings(ctx.logicalDate()));
     }
 
     @Produces
     @Identifier("daily-collection")
     JobAction dailyCollection() {
-        return ctx -> outcome(collection.run(CollectionPlan.dailyMarket(ctx.logicalDate()), ctx::progress));
+        return ctx -> collect(ctx, CollectionPlan.dailyMarket(ctx.logicalDate()));
     }
 
     @Produces
     @Identifier("disclosures")
     JobAction disclosures() {
         // Not just the logical date: a filing accepted after the day's last run is caught by the next morning's.
-        return ctx -> outcome(collection.run(watermark.scheduledPlan(ctx.logicalDate()), ctx::progress));
+        return ctx -> collect(ctx, watermark.scheduledPlan(ctx.logicalDate()));
     }
 
     @Produces
     @Identifier("quotes")
     JobAction quotes() {
-        return ctx -> outcome(collection.run(CollectionPlan.quotes(config.quotesWatchlist()), ctx::progress));
+        return ctx -> collect(ctx, CollectionPlan.quotes(config.quotesWatchlist()));
     }
 
     @Produces
     @Identifier("corp-codes")
     JobAction corpCodes() {
-        return ctx -> outcome(collection.run(CollectionPlan.corpCodes(), ctx::progress));
+        return ctx -> collect(ctx, CollectionPlan.corpCodes());
     }
 
     /**
@@ -81,8 +82,15 @@ class CollectionJobActions {
             List<String> due = companies.due(ctx.logicalDate(), clock.instant().minus(dart.companyRefresh()),
                     dart.companiesPerRun());
             return due.isEmpty() ? JobOutcome.succeeded(0)
-                    : outcome(collection.run(CollectionPlan.companies(due), ctx::progress));
+                    : collect(ctx, CollectionPlan.companies(due));
         };
+    }
+
+    /** Fenced with the run's own term (see JobContext#term). */
+    private JobOutcome collect(JobContext ctx, CollectionPlan plan) {
+        return outcome(ctx.term()
+                .map(term -> collection.run(term, UUID.randomUUID(), plan, ctx::progress))
+                .orElseGet(() -> collection.run(plan, ctx::progress)));
     }
 
     private static JobOutcome outcome(CollectionRunSummary summary) {

@@ -64,7 +64,7 @@ public class Healing {
         }
         Instant now = clock.instant();
         if (status == RunStatus.SUCCEEDED) {
-            if (jdbc.update("""
+            if (jdbc.leaderUpdate("""
                     UPDATE ops.job_heals SET status = 'healed', healed_at = ?, updated_at = ?
                      WHERE job_name = ? AND logical_date = ? AND status = 'pending'""",
                     now, now, job.name(), date) == 1) {
@@ -74,7 +74,7 @@ public class Healing {
             // The wait after the n-th consecutive failure: first-delay × multiplier^(n-1), capped at max-delay.
             // One statement: a tick between the count and its next attempt would find the date due at once.
             JobsConfig.Healing healing = config.healing();
-            Heal heal = jdbc.first("""
+            Heal heal = jdbc.leaderFirst("""
                     INSERT INTO ops.job_heals AS h (job_name, logical_date, status, reason, failures, blocked_on,
                                                     next_attempt_at, last_error, created_at, updated_at)
                     VALUES (?, ?, 'pending', ?, 1, string_to_array(?, ','),
@@ -105,7 +105,7 @@ public class Healing {
             return;
         }
         Instant now = clock.instant();
-        if (jdbc.update("""
+        if (jdbc.leaderUpdate("""
                 INSERT INTO ops.job_heals AS h (job_name, logical_date, status, reason, failures, next_attempt_at,
                                                 created_at, updated_at)
                 VALUES (?, ?, 'pending', ?, 0, ?, ?, ?)
@@ -146,7 +146,7 @@ public class Healing {
                 continue;
             }
             // The lease: until the run ends (and writes its own next attempt), ticks leave the date alone.
-            jdbc.update("UPDATE ops.job_heals SET next_attempt_at = ? WHERE job_name = ? AND logical_date = ?",
+            jdbc.leaderUpdate("UPDATE ops.job_heals SET next_attempt_at = ? WHERE job_name = ? AND logical_date = ?",
                     now.plus(job.get().timeout()), heal.jobName(), heal.logicalDate());
             LOG.infof("%s for %s: retrying (%s, %d failure(s) so far)", heal.jobName(), heal.logicalDate(),
                     heal.reason(), heal.failures());

@@ -15,6 +15,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
+import io.kmarket.scheduler.fencing.CurrentTerm;
 import io.kmarket.scheduler.fencing.EpochFence;
 import io.kmarket.scheduler.fencing.Term;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,10 +30,26 @@ class Jdbc {
 
     private final AgroalDataSource dataSource;
     private final EpochFence fence;
+    private final CurrentTerm leadership;
 
-    Jdbc(AgroalDataSource dataSource, EpochFence fence) {
+    Jdbc(AgroalDataSource dataSource, EpochFence fence, CurrentTerm leadership) {
         this.dataSource = dataSource;
         this.fence = fence;
+        this.leadership = leadership;
+    }
+
+    /**
+     * {@link #fencedUpdate} under the leadership this instance holds now: for the leader's own bookkeeping (fire
+     * times, backfills, heals) that belongs to no run. A process frozen past a takeover still holds its old term
+     * when it wakes, so what it decided before the freeze is refused rather than steering the new leader.
+     */
+    int leaderUpdate(String sql, Object... params) {
+        return fencedUpdate(leadership.required(), sql, params);
+    }
+
+    /** {@link #fencedFirst} under the leadership this instance holds now (see {@link #leaderUpdate}). */
+    <T> Optional<T> leaderFirst(String sql, RowMapper<T> mapper, Object... params) {
+        return fencedFirst(leadership.required(), sql, mapper, params);
     }
 
     int update(String sql, Object... params) {

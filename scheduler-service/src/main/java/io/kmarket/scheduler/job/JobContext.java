@@ -1,7 +1,10 @@
 package io.kmarket.scheduler.job;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
+
+import io.kmarket.scheduler.fencing.Term;
 
 /** What an action knows about the run it executes, and how it reports progress and notices cancellation. */
 public final class JobContext {
@@ -11,6 +14,7 @@ public final class JobContext {
         void progress(int done, int total);
     }
 
+    private final Term term;
     private final String jobName;
     private final LocalDate logicalDate;
     private final RunTrigger trigger;
@@ -18,7 +22,8 @@ public final class JobContext {
     private final ProgressSink sink;
     private volatile boolean cancelled;
 
-    JobContext(String jobName, LocalDate logicalDate, RunTrigger trigger, ProgressSink sink) {
+    JobContext(Term term, String jobName, LocalDate logicalDate, RunTrigger trigger, ProgressSink sink) {
+        this.term = term;
         this.jobName = jobName;
         this.logicalDate = logicalDate;
         this.trigger = trigger;
@@ -27,8 +32,17 @@ public final class JobContext {
 
     /** A context for running an action outside the framework, e.g. from a test or a one-off tool. */
     public static JobContext standalone(String jobName, LocalDate logicalDate) {
-        return new JobContext(jobName, logicalDate, RunTrigger.MANUAL, (done, total) -> {
+        return new JobContext(null, jobName, logicalDate, RunTrigger.MANUAL, (done, total) -> {
         });
+    }
+
+    /**
+     * The leadership the run started under, which every write of the run is fenced with: not the process's current
+     * one, which after a step-down and a re-election in the same process is a newer epoch the run has no part in.
+     * Empty for a {@link #standalone} context.
+     */
+    public Optional<Term> term() {
+        return Optional.ofNullable(term);
     }
 
     public String jobName() {

@@ -46,8 +46,9 @@ public class JobRunRepository {
                 RETURNING id""", rs -> rs.getLong(1), job, date, trigger.value(), scheduledFor, now, instanceId, now);
     }
 
+    /** Fenced like the leader's bookkeeping: a skipped dependent is the verdict the next leader dispatches by. */
     void recordSkipped(String job, LocalDate date, RunTrigger trigger, String reason, Instant now) {
-        jdbc.update("""
+        jdbc.leaderUpdate("""
                 INSERT INTO ops.job_runs (job_name, logical_date, trigger, status, started_at, ended_at, attempts, error)
                 VALUES (?, ?, ?, 'skipped', ?, ?, 0, ?)""", job, date, trigger.value(), now, now, reason);
     }

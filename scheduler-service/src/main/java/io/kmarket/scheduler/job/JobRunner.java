@@ -140,7 +140,7 @@ public class JobRunner {
             if (runId.isEmpty()) {
                 return Optional.empty();
             }
-            Execution execution = new Execution(term.get(), runId.get(), job, date, new JobContext(job.name(), date,
+            Execution execution = new Execution(term.get(), runId.get(), job, date, new JobContext(term.get(), job.name(), date,
                     trigger, new ThrottledProgress(runs, term.get(), runId.get(), clock)), now);
             active.put(job.name(), execution);
             execution.work = workers.submit(() -> execute(execution, action));

@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.kmarket.scheduler.config.JobsConfig;
+import io.kmarket.scheduler.fencing.DeposedLeaderException;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -72,17 +73,22 @@ public class JobScheduler {
         if (!leadership.confirmLeadership()) {
             return;
         }
-        runner.enforceTimeouts();
-        backfills.startPending();
-        Instant now = clock.instant();
-        for (JobDefinition job : catalog.all()) {
-            if (job.schedule().isPresent() && catalog.runnable(job)) {
-                evaluate(job, now);
+        try {
+            runner.enforceTimeouts();
+            backfills.startPending();
+            Instant now = clock.instant();
+            for (JobDefinition job : catalog.all()) {
+                if (job.schedule().isPresent() && catalog.runnable(job)) {
+                    evaluate(job, now);
+                }
             }
+            dependencies.dispatch();
+            healing.retryDue();
+            runner.drainAll();
+        } catch (DeposedLeaderException e) {
+            // Deposed since the confirmation (frozen in between): the rest of this tick is the new leader's.
+            LOG.infof("tick stopped: %s", e.getMessage());
         }
-        dependencies.dispatch();
-        healing.retryDue();
-        runner.drainAll();
     }
 
     /** The next fire time of a scheduled job (respecting its calendar), absent for dependents. */

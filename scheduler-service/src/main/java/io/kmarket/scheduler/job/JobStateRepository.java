@@ -33,7 +33,7 @@ public class JobStateRepository {
     }
 
     void setLastFireAt(String job, Instant fireAt, Instant now) {
-        jdbc.update("""
+        jdbc.leaderUpdate("""
                 INSERT INTO ops.job_state (job_name, last_fire_at, updated_at) VALUES (?, ?, ?)
                 ON CONFLICT (job_name) DO UPDATE SET last_fire_at = EXCLUDED.last_fire_at,
                                                      updated_at = EXCLUDED.updated_at""", job, fireAt, now);

@@ -49,12 +49,22 @@ public final class LeaderElector implements AutoCloseable {
     private final String holder;
     private final Clock clock;
     private final Listener listener;
+    private final LeadershipLease lease;
     private Connection connection;
     private volatile boolean leader;
     private volatile long epoch;
 
     public LeaderElector(String url, String user, String password, long lockKey, Duration sessionTimeout,
             String holder, Clock clock, Listener listener) {
+        this(url, user, password, lockKey, sessionTimeout, holder, clock, listener,
+                new LeadershipLease(LeadershipLease.period(sessionTimeout, sessionTimeout.dividedBy(4)),
+                        System::nanoTime));
+    }
+
+    /** {@code lease} is renewed by every successful confirmation and revoked by every step-down. */
+    public LeaderElector(String url, String user, String password, long lockKey, Duration sessionTimeout,
+            String holder, Clock clock, Listener listener, LeadershipLease lease) {
+        this.lease = lease;
         this.url = url;
         this.lockKey = lockKey;
         this.sessionTimeout = sessionTimeout;
@@ -87,11 +97,16 @@ public final class LeaderElector implements AutoCloseable {
 
     /** One heartbeat: the leader confirms its session, a standby tries to take the lock. */
     public synchronized void poll() {
+        // Read before the query: the server counts the session's silence from the query, never from earlier.
+        long sentAt = lease.now();
         try {
             if (leader) {
                 confirm();
             } else {
                 tryAcquire();
+            }
+            if (leader) {
+                lease.confirmed(sentAt);
             }
         } catch (SQLException e) {
             LOG.warnf("leader election: %s", e.getMessage());
@@ -174,6 +189,7 @@ public final class LeaderElector implements AutoCloseable {
     }
 
     private void stepDown() {
+        lease.revoked();
         leader = false;
         LOG.warn("leader election: lost the lock, this instance is standby and fires nothing");
         listener.deposed();

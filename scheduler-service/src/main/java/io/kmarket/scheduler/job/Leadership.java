@@ -37,10 +37,11 @@ public class Leadership {
     private final Clock clock;
     private final AtomicInteger leaderGauge = new AtomicInteger();
     private final LeaderElector elector;
+    private final LeadershipLease lease;
     private volatile boolean singleInstanceLeader;
 
     Leadership(JobsConfig config, Recovery recovery, JobRunner runner, CurrentTerm term, AgroalDataSource dataSource,
-            InstanceId instance, Clock clock, MeterRegistry registry,
+            InstanceId instance, Clock clock, MeterRegistry registry, LeadershipLease lease,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
@@ -50,6 +51,7 @@ public class Leadership {
         this.dataSource = dataSource;
         this.instance = instance;
         this.clock = clock;
+        this.lease = lease;
         Gauge.builder("kmarket.scheduler.leader", leaderGauge, AtomicInteger::get)
                 .description("1 when this scheduler instance is the leader, 0 when standby").register(registry);
         this.elector = config.leader().enabled()
@@ -69,7 +71,7 @@ public class Leadership {
                                 leaderGauge.set(0);
                                 runner.detachAll();
                             }
-                        })
+                        }, lease)
                 : null;
     }
 
@@ -78,6 +80,7 @@ public class Leadership {
             term.begin(new Term(config.leader().lockKey(), singleInstanceEpoch()));
             recovery.recover();
             singleInstanceLeader = true;
+            lease.always();
             leaderGauge.set(1);
         } else {
             elector.poll();

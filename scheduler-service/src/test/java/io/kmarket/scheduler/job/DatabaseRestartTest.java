@@ -230,6 +230,6 @@ class DatabaseRestartTest {
             }
         };
         return new LeaderElector(database.jdbcUrl(), ServiceSchema.SCHEDULER.role(), ServiceSchema.SCHEDULER.password(),
-                lockKey, Duration.ofSeconds(8), "restart-test/" + lockKey, Clock.systemUTC(), quiet);
+                lockKey, Duration.ofSeconds(8), "restart-test-" + lockKey, Clock.systemUTC(), quiet);
     }
 }

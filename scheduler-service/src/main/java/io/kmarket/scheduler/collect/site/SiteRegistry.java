@@ -45,13 +45,16 @@ public class SiteRegistry {
     private final CollectConfig config;
     private final CollectMetrics metrics;
     private final Clock clock;
+    private final UpstreamLease lease;
     private final Semaphore global;
     private final Map<String, SiteRuntime> runtimes = new ConcurrentHashMap<>();
     private volatile long loadedAtNanos;
     private volatile boolean loaded;
 
-    SiteRegistry(AgroalDataSource dataSource, CollectConfig config, CollectMetrics metrics, Clock clock) {
+    SiteRegistry(AgroalDataSource dataSource, CollectConfig config, CollectMetrics metrics, Clock clock,
+            UpstreamLease lease) {
         this.dataSource = dataSource;
+        this.lease = lease;
         this.config = config;
         this.metrics = metrics;
         this.clock = clock;
@@ -151,7 +154,7 @@ public class SiteRegistry {
         }
         metrics.siteGauges(site.code(), runtimes, r -> circuitValue(r.get(site.code())),
                 r -> rateValue(r.get(site.code())));
-        runtimes.put(site.code(), new SiteRuntime(site, global, metrics, config, clock));
+        runtimes.put(site.code(), new SiteRuntime(site, global, metrics, config, clock, lease));
     }
 
     private static double rateValue(SiteRuntime runtime) {

@@ -51,6 +51,7 @@ public final class SiteRuntime {
     private final CollectMetrics metrics;
     private final CollectConfig collect;
     private final Clock clock;
+    private final UpstreamLease lease;
     private final CookieManager cookies = new CookieManager();
     /** Kept across edits: an open circuit stays open whatever an operator changes in the row. */
     private volatile Guard circuitGuard;
@@ -66,12 +67,20 @@ public final class SiteRuntime {
     private final AtomicReference<Instant> sessionValidUntil = new AtomicReference<>();
     private final SessionGate sessionGate = new SessionGate();
 
-    SiteRuntime(SiteConfig config, Semaphore global, CollectMetrics metrics, CollectConfig collect, Clock clock) {
-        this(config, global, metrics, collect, clock, new TokenBucket(config.limits(), collect.rateWindowMargin()));
+    SiteRuntime(SiteConfig config, Semaphore global, CollectMetrics metrics, CollectConfig collect, Clock clock,
+            UpstreamLease lease) {
+        this(config, global, metrics, collect, clock, new TokenBucket(config.limits(), collect.rateWindowMargin()),
+                lease);
     }
 
     SiteRuntime(SiteConfig config, Semaphore global, CollectMetrics metrics, CollectConfig collect, Clock clock,
             TokenBucket bucket) {
+        this(config, global, metrics, collect, clock, bucket, UpstreamLease.ALWAYS);
+    }
+
+    SiteRuntime(SiteConfig config, Semaphore global, CollectMetrics metrics, CollectConfig collect, Clock clock,
+            TokenBucket bucket, UpstreamLease lease) {
+        this.lease = lease;
         this.config = config;
         this.global = global;
         this.metrics = metrics;
@@ -262,6 +271,8 @@ public final class SiteRuntime {
             boolean inSession) throws InterruptedException {
         attempts.incrementAndGet();
         while (true) {
+            // Before the slot and the turn: a request waiting for its lease holds neither.
+            lease.await();
             if (inSession) {
                 sessionGate.awaitOpen();
             }
@@ -274,11 +285,12 @@ public final class SiteRuntime {
                         // Admitted while the circuit was closed, but it opened while this request waited its turn.
                         throw new CircuitBreakerOpenException("the circuit of " + code() + " opened while waiting");
                     }
-                    if (!inSession || sessionGate.isOpen()) {
+                    // The lease may have expired while this request waited its turn (a freeze, or a slow bucket).
+                    if (lease.held() && (!inSession || sessionGate.isOpen())) {
                         return exchange(request, check);
                     }
-                    // A login began while this request waited its turn: the turn is given up (unused, so within
-                    // the limit) rather than spent on a request without a session.
+                    // A login began, or the lease expired, while this request waited its turn: the turn is given
+                    // up (unused, so within the limit) rather than spent on a request without a session or lease.
                 } finally {
                     global.release();
                 }
