@@ -49,6 +49,8 @@ class GracefulShutdownIT {
         builder.environment().put("KMARKET_DB_URL", database.jdbcUrl());
         builder.environment().put("KMARKET_DB_USERNAME", ServiceSchema.API.role());
         builder.environment().put("KMARKET_DB_PASSWORD", ServiceSchema.API.password());
+        // The test database's passwords are its role names, which the prod profile refuses outside a local run.
+        builder.environment().put("KMARKET_LOCAL_RUN", "true");
         builder.environment().put("KMARKET_INTERNAL_TOKEN", "graceful-shutdown-it");
         builder.redirectErrorStream(true).redirectOutput(new File("target/graceful-shutdown-it.log"));
         Process app = builder.start();
