@@ -128,7 +128,8 @@ class DatabaseRestartTest {
 
     @Test
     void aHealingRunCutOffByTheRestartIsRunAgainAndItsDateHealed() throws Exception {
-        millisUntil(leadership::isLeader, "leading");
+        // The flag alone may be left over from before another test's restart: wait for the lock taken again.
+        millisUntil(this::leadingAgain, "leading");
         reset(actions, "t-upstream", "t-dependent", "t-second");
         clock.setSeoul(EVENING);
         try (Connection c = database.connectAsSuperuser(); Statement s = c.createStatement()) {
