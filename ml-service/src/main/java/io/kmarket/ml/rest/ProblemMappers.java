@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.kmarket.kit.db.DatabaseUnavailability;
 import io.kmarket.ml.config.DatabaseConfig;
 
 /** Turns every failure into a problem document; unexpected ones are logged here and never echoed. */

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.kmarket.kit.db.DatabaseUnavailability;
 import io.kmarket.scheduler.config.DatabaseConfig;
 
 /** Turns every failure into a problem document; unexpected ones are logged here and never echoed. */

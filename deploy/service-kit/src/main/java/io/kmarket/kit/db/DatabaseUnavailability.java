@@ -1,4 +1,4 @@
-package io.kmarket.scheduler.rest;
+package io.kmarket.kit.db;
 
 import java.sql.SQLException;
 import java.util.Optional;
@@ -8,7 +8,7 @@ import java.util.Optional;
  * with Retry-After, since the same request works once the database is back (a 500 would say the request broke).
  * The stores wrap their SQLExceptions, so the whole cause chain is looked at.
  */
-final class DatabaseUnavailability {
+public final class DatabaseUnavailability {
 
     private DatabaseUnavailability() {
     }
@@ -18,7 +18,7 @@ final class DatabaseUnavailability {
      * (insufficient resources: too many connections) and 57 (operator intervention: shutting down, starting up); no
      * SQLState at all comes from the pool itself (acquisition timeout, pool closing), never from a query.
      */
-    static Optional<SQLException> causeOf(Throwable failure) {
+    public static Optional<SQLException> causeOf(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException e) {
                 String state = e.getSQLState();
