@@ -29,7 +29,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
-import io.kmarket.testing.InternalTokenContract;
+import io.kmarket.testing.InternalToken;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -66,7 +66,7 @@ class ReportsForwardingTest {
                 .body("id", org.hamcrest.Matchers.equalTo(ID))
                 .body("status", org.hamcrest.Matchers.equalTo("pending"));
         ml.verify(1, postRequestedFor(urlEqualTo("/internal/reports"))
-                .withHeader(InternalTokenContract.HEADER, equalTo(InternalTokenContract.TEST_TOKEN))
+                .withHeader(InternalToken.HEADER, equalTo(InternalToken.TEST_TOKEN))
                 .withRequestBody(equalToJson("{\"code\":\"005930\",\"asOf\":\"2026-11-27\"}")));
     }
 
@@ -84,7 +84,7 @@ class ReportsForwardingTest {
                 .then().statusCode(200).contentType("text/html")
                 .body(org.hamcrest.Matchers.containsString("삼성전자"));
         ml.verify(getRequestedFor(urlEqualTo("/internal/reports/" + ID))
-                .withHeader(InternalTokenContract.HEADER, equalTo(InternalTokenContract.TEST_TOKEN)));
+                .withHeader(InternalToken.HEADER, equalTo(InternalToken.TEST_TOKEN)));
     }
 
     @Test

@@ -24,8 +24,6 @@ public interface ApiConfig {
 
     Ml ml();
 
-    Database database();
-
     /** Series this instance rendered recently, answered again without a query; per instance, nothing shared. */
     interface RepresentationCache {
 
@@ -64,13 +62,6 @@ public interface ApiConfig {
     interface Ml {
 
         /** Seconds a client is told to wait when ml-service is unavailable (about the circuit breaker's delay). */
-        @WithDefault("5")
-        int retryAfterSeconds();
-    }
-
-    interface Database {
-
-        /** Seconds a client is told to wait when PostgreSQL is unreachable (about a restart's duration). */
         @WithDefault("5")
         int retryAfterSeconds();
     }

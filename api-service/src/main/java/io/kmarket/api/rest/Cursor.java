@@ -5,6 +5,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.kmarket.kit.problem.BadParameterException;
+
 /**
  * Opaque keyset cursors: the key of the last row of a page, versioned and base64url-encoded. The cursor alone
  * says where the next page starts, so any instance can continue a listing another one began.

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.kmarket.api.config.ApiConfig;
 import io.kmarket.api.repository.DisclosureRepository;
+import io.kmarket.kit.problem.BadParameterException;
 
 @Path("/api/v1/disclosures")
 @Produces(MediaType.APPLICATION_JSON)

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.kmarket.api.config.ApiConfig;
 import io.kmarket.api.repository.IndexRepository;
 import io.kmarket.api.repository.PriceRepository;
+import io.kmarket.kit.problem.ResourceNotFoundException;
 
 @Path("/api/v1/indices")
 @Produces(MediaType.APPLICATION_JSON)

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.kmarket.api.repository.OpsRepository;
+import io.kmarket.kit.problem.BadParameterException;
 
 @Path("/api/v1/ops")
 @Produces(MediaType.APPLICATION_JSON)

@@ -8,6 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.kmarket.api.config.ApiConfig;
 import io.kmarket.api.service.ClientRateLimiter;
+import io.kmarket.kit.problem.Problem;
 import io.vertx.core.http.HttpServerRequest;
 
 /** The optional per-client limit on /api: 429 with Retry-After once a client used up its window. */

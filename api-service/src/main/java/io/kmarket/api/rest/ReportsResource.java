@@ -30,6 +30,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kmarket.api.client.MlReply;
 import io.kmarket.api.client.MlReportsGateway;
 import io.kmarket.api.client.ReportView;
+import io.kmarket.kit.problem.BadParameterException;
+import io.kmarket.kit.problem.Problem;
 
 /** Analysis reports, produced by ml-service: this resource validates, forwards and relays. */
 @Path("/api/v1/reports")
@@ -144,8 +146,7 @@ public class ReportsResource {
      * the gateway's 502 for an internal answer, with nothing of it.
      */
     private Response relayFailure(MlReply reply, UriInfo uri) {
-        Response.Status known = Response.Status.fromStatusCode(reply.status());
-        String title = known == null ? "Error" : known.getReasonPhrase();
+        String title = Problem.titleOf(reply.status());
         String detail = switch (reply.status()) {
             case MlReply.UNAVAILABLE -> "report service unavailable, retry later";
             case MlReply.BAD_GATEWAY -> UNEXPECTED_ANSWER;

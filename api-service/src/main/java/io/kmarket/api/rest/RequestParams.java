@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.kmarket.kit.problem.BadParameterException;
+
 /**
  * Parses and checks raw request parameters. Resources take parameters as strings and parse them here, because
  * JAX-RS answers an unconvertible query parameter with a bare 404; here every refusal is a 400 naming the

@@ -27,6 +27,8 @@ import io.kmarket.api.repository.PredictionRepository;
 import io.kmarket.api.repository.PriceRepository;
 import io.kmarket.api.repository.StockHistoryRepository;
 import io.kmarket.api.repository.StockRepository;
+import io.kmarket.kit.problem.Problem;
+import io.kmarket.kit.problem.ResourceNotFoundException;
 
 @Path("/api/v1/stocks")
 @Tag(name = "stocks", description = "Listed stocks, their daily prices, indicators and predictions")

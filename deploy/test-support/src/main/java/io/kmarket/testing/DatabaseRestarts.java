@@ -34,8 +34,7 @@ public final class DatabaseRestarts {
     public record InternalCall(String method, String path, String body, boolean harmless) {
 
         public Response send() {
-            RequestSpecification request = given().header(InternalTokenContract.HEADER,
-                    InternalTokenContract.TEST_TOKEN);
+            RequestSpecification request = InternalToken.withToken();
             return body == null ? request.request(method, path)
                     : request.contentType("application/json").body(body).request(method, path);
         }

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.kmarket.kit.problem.Problem;
 import io.kmarket.ml.repository.ReportRepository;
 import io.kmarket.ml.repository.ReportRepository.StoredReport;
 import io.kmarket.ml.service.reports.ReportService;

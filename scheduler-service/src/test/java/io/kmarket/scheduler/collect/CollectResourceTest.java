@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.kmarket.scheduler.rest.InternalTokenFilter;
+import io.kmarket.kit.internal.InternalTokenFilter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 

@@ -33,7 +33,7 @@ import io.kmarket.scheduler.config.JobsConfig;
 import io.kmarket.scheduler.fencing.CurrentTerm;
 import io.kmarket.scheduler.fencing.DeposedLeaderException;
 import io.kmarket.scheduler.fencing.Term;
-import io.kmarket.testing.InternalTokenContract;
+import io.kmarket.testing.InternalToken;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -222,6 +222,6 @@ class DeposedLeaderTest {
     }
 
     private static io.restassured.specification.RequestSpecification internal() {
-        return given().header(InternalTokenContract.HEADER, InternalTokenContract.TEST_TOKEN);
+        return given().header(InternalToken.HEADER, InternalToken.TEST_TOKEN);
     }
 }

@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.kmarket.testing.InternalTokenContract;
+import io.kmarket.testing.InternalToken;
 import io.kmarket.testing.postgres.KmarketTestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -67,11 +67,11 @@ class HousekeepingJobsTest {
         assertThat(checks.issues(LocalDate.of(2024, 10, 10)).get(all.indexOf("limit-breach:DQ0001")).detail())
                 .contains("10000 -> 13500", "35.00%");
 
-        given().header(InternalTokenContract.HEADER, InternalTokenContract.TEST_TOKEN)
+        given().header(InternalToken.HEADER, InternalToken.TEST_TOKEN)
                 .queryParam("date", "2024-10-10").get("/internal/data-quality").then().statusCode(200)
                 .body("size()", equalTo(all.size()))
                 .body("find { it.subject == 'DQ0001' }.check", equalTo("limit-breach"));
-        given().header(InternalTokenContract.HEADER, InternalTokenContract.TEST_TOKEN)
+        given().header(InternalToken.HEADER, InternalToken.TEST_TOKEN)
                 .queryParam("date", "10/10/2024").get("/internal/data-quality").then().statusCode(400)
                 .contentType("application/problem+json");
     }

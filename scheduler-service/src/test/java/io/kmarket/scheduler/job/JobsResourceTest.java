@@ -25,7 +25,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.kmarket.testing.InternalTokenContract;
+import io.kmarket.testing.InternalToken;
 import io.kmarket.testing.postgres.KmarketTestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -45,7 +45,7 @@ class JobsResourceTest {
     TestActions actions;
 
     private static RequestSpecification internal() {
-        return given().header(InternalTokenContract.HEADER, InternalTokenContract.TEST_TOKEN);
+        return given().header(InternalToken.HEADER, InternalToken.TEST_TOKEN);
     }
 
     @Test

@@ -28,7 +28,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import io.kmarket.scheduler.MlServiceStub;
-import io.kmarket.testing.InternalTokenContract;
+import io.kmarket.testing.InternalToken;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The ml jobs against ml-service's internal API (stubbed over HTTP in the contract's format). */
@@ -77,7 +77,7 @@ class MlJobsTest {
         assertThat(predictions.records()).isEqualTo(812);
 
         ml.verify(1, postRequestedFor(urlEqualTo("/internal/indicators/compute"))
-                .withHeader(InternalTokenContract.HEADER, equalTo(InternalTokenContract.TEST_TOKEN))
+                .withHeader(InternalToken.HEADER, equalTo(InternalToken.TEST_TOKEN))
                 .withRequestBody(equalToJson("{\"date\":\"2024-10-10\"}")));
         ml.verify(2, getRequestedFor(urlEqualTo("/internal/runs/run-ind")));
     }

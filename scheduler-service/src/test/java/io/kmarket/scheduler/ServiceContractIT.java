@@ -1,8 +1,8 @@
-package io.kmarket.api;
+package io.kmarket.scheduler;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The same checks against the packaged application (the native executable with -Pnative). */
 @QuarkusIntegrationTest
-class NoInternalEndpointsIT extends NoInternalEndpointsTest {
+class ServiceContractIT extends ServiceContractTest {
 }

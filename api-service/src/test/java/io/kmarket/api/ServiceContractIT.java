@@ -1,8 +1,8 @@
-package io.kmarket.scheduler;
+package io.kmarket.api;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The same checks against the packaged application (the native executable with -Pnative). */
 @QuarkusIntegrationTest
-class InternalTokenIT extends InternalTokenTest {
+class ServiceContractIT extends ServiceContractTest {
 }

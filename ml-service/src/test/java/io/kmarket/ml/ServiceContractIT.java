@@ -4,5 +4,5 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The same checks against the packaged application (the native executable with -Pnative). */
 @QuarkusIntegrationTest
-class InternalTokenIT extends InternalTokenTest {
+class ServiceContractIT extends ServiceContractTest {
 }

@@ -1,6 +1,6 @@
-package io.kmarket.api.rest;
+package io.kmarket.kit.problem;
 
-/** A request parameter (query, path or body field) the API cannot accept; answered 400 naming it. */
+/** A request parameter (query, path or body field) the service cannot accept; answered 400 naming it. */
 public class BadParameterException extends RuntimeException {
 
     private final String parameter;

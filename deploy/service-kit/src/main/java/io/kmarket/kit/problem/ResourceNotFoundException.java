@@ -1,6 +1,6 @@
-package io.kmarket.api.rest;
+package io.kmarket.kit.problem;
 
-/** A well-formed request for something kmarket does not know (a stock, an index, a prediction); answered 404. */
+/** A well-formed request for something kmarket does not know (a stock, an index, a run); answered 404. */
 public class ResourceNotFoundException extends RuntimeException {
 
     public ResourceNotFoundException(String detail) {

@@ -1,4 +1,4 @@
-package io.kmarket.ml.rest;
+package io.kmarket.kit.internal;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -7,9 +7,12 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.quarkus.arc.properties.IfBuildProperty;
+
 /** Lets a peer service check that it can reach this one with its token. */
 @Path("/internal/status")
 @Produces(MediaType.APPLICATION_JSON)
+@IfBuildProperty(name = InternalConfig.ENDPOINTS, stringValue = "true", enableIfMissing = true)
 public class InternalStatusResource {
 
     public record Status(String service, String version) {

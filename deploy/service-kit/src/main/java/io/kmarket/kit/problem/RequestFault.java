@@ -1,0 +1,40 @@
+package io.kmarket.kit.problem;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+
+/**
+ * The detail of a 4xx WebApplicationException. Resources throw theirs with a message saying what was wrong; the ones
+ * Quarkus throws itself (no route, wrong method, unsupported media type) carry only "HTTP 404 Not Found", so the
+ * detail then says which part of the request it was.
+ */
+final class RequestFault {
+
+    private RequestFault() {
+    }
+
+    static String detail(WebApplicationException e, ContainerRequestContext request) {
+        int status = e.getResponse().getStatus();
+        String message = e.getMessage();
+        boolean generic = message == null || message.isBlank() || message.startsWith("HTTP " + status);
+        if (!generic) {
+            return message;
+        }
+        String path = request.getUriInfo().getPath();
+        return switch (status) {
+            case 404 -> "nothing is served at " + path;
+            case 405 -> request.getMethod() + " is not allowed on " + path + allowed(e);
+            case 406 -> "none of the accepted media types (" + request.getHeaderString(HttpHeaders.ACCEPT)
+                    + ") is served at " + path;
+            case 415 -> "the Content-Type " + request.getHeaderString(HttpHeaders.CONTENT_TYPE)
+                    + " is not accepted at " + path;
+            default -> Problem.titleOf(status);
+        };
+    }
+
+    private static String allowed(WebApplicationException e) {
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        return allow == null || allow.isBlank() ? "" : "; allowed: " + allow;
+    }
+}

@@ -1,0 +1,123 @@
+package io.kmarket.testing;
+
+import static io.kmarket.testing.InternalToken.withToken;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * What every kmarket application answers when a request goes wrong, whichever route it reaches: an
+ * {@code application/problem+json} document. A 4xx says what was wrong (the body, the route, the method, the token);
+ * a 5xx says nothing of the service's internals; a database that cannot be reached is a 503 with Retry-After.
+ * An application's test extends this and adds {@code @QuarkusTest}; its {@code @QuarkusIntegrationTest} extends that
+ * test and runs every check but the {@link #IN_PROCESS} ones against the packaged application.
+ */
+public abstract class ServiceContract {
+
+    /** Checks that need {@link ServerFaultResource}, which only a test run serves (failsafe excludes them). */
+    public static final String IN_PROCESS = "in-process";
+    private static final String PROBLEM = "application/problem+json";
+    private static final String NEUTRAL = "An unexpected error occurred";
+
+    /** A route of the application that reads a JSON body on POST and answers no DELETE. */
+    protected abstract String jsonRoute();
+
+    /**
+     * The name {@code /internal/status} reports, for an application with internal endpoints; empty for one without
+     * (api-service, the sandbox), whose {@code /internal/**} does not exist.
+     */
+    protected abstract Optional<String> internalService();
+
+    @Test
+    void aMalformedJsonBodyIs400ProblemNamingTheBody() {
+        problem(withToken().contentType(ContentType.JSON).body("{\"date\":").when().post(jsonRoute()).then(), 400)
+                .body("parameter", equalTo("body"))
+                .body("instance", equalTo(jsonRoute()));
+    }
+
+    @Test
+    void anUnknownRouteIs404ProblemNamingThePath() {
+        problem(withToken().when().get("/no-such-route").then(), 404)
+                .body("detail", containsString("/no-such-route"));
+    }
+
+    @Test
+    void aWrongMethodIs405ProblemNamingTheMethod() {
+        problem(withToken().when().delete(jsonRoute()).then(), 405)
+                .body("detail", containsString("DELETE"));
+    }
+
+    @Test
+    @Tag(IN_PROCESS)
+    void anUnexpectedFailureIs500ProblemWithoutInternals() {
+        problem(given().when().get(ServerFaultResource.PATH + "/unexpected").then(), 500)
+                .body("detail", equalTo(NEUTRAL))
+                .body(not(containsString(ServerFaultResource.INTERNALS)));
+    }
+
+    @Test
+    @Tag(IN_PROCESS)
+    void aServerErrorAResourceRaisedKeepsItsStatusButNotItsMessage() {
+        problem(given().when().get(ServerFaultResource.PATH + "/bad-gateway").then(), 502)
+                .body("detail", equalTo(NEUTRAL))
+                .body(not(containsString(ServerFaultResource.INTERNALS)));
+    }
+
+    @Test
+    @Tag(IN_PROCESS)
+    void anUnreachableDatabaseIs503ProblemWithRetryAfterAndWithoutInternals() {
+        problem(given().when().get(ServerFaultResource.PATH + "/database-down").then(), 503)
+                .header("Retry-After", notNullValue())
+                .body(not(containsString(ServerFaultResource.INTERNALS)));
+    }
+
+    @Test
+    @Tag(IN_PROCESS)
+    void aQueryThatFailedOnItsOwnIs500NotUnavailability() {
+        problem(given().when().get(ServerFaultResource.PATH + "/query-failed").then(), 500)
+                .body("detail", equalTo(NEUTRAL))
+                .header("Retry-After", nullValue());
+    }
+
+    @Test
+    void internalRoutesAnswerOnlyWithTheToken() {
+        if (internalService().isEmpty()) {
+            // No internal surface to guard: even a caller with the token finds nothing there.
+            problem(withToken().when().get("/internal/status").then(), 404);
+            return;
+        }
+        problem(given().when().get("/internal/status").then(), 401)
+                .body("parameter", equalTo(InternalToken.HEADER));
+        problem(given().header(InternalToken.HEADER, InternalToken.TEST_TOKEN + "x").when().get("/internal/status")
+                .then(), 401);
+        // An unknown internal path answers the same, so routes are not revealed to a caller without the token.
+        problem(given().when().get("/internal/does-not-exist").then(), 401);
+        withToken().when().get("/internal/status")
+                .then().statusCode(200)
+                .body("service", equalTo(internalService().get()));
+    }
+
+    @Test
+    void publicRoutesNeedNoToken() {
+        given().when().get("/q/health/live").then().statusCode(200);
+    }
+
+    private static ValidatableResponse problem(ValidatableResponse response, int status) {
+        return response.statusCode(status)
+                .contentType(PROBLEM)
+                .body("status", equalTo(status))
+                .body("title", notNullValue())
+                .body("detail", notNullValue());
+    }
+}
