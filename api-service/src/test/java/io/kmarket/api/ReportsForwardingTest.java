@@ -58,7 +58,7 @@ class ReportsForwardingTest {
     void aReportRequestIsForwardedWithTheTokenAndAnswered202WithLocation() {
         ml.stubFor(post("/internal/reports").willReturn(aResponse().withStatus(202)
                 .withHeader("Content-Type", "application/json")
-                .withHeader("Location", "/internal/reports/" + ID).withBody(ACCEPTED)));
+                .withHeader("Location", ml.baseUrl() + "/internal/reports/" + ID).withBody(ACCEPTED)));
         given().contentType("application/json").body("{\"code\":\"005930\",\"asOf\":\"2026-11-27\"}")
                 .when().post("/api/v1/reports")
                 .then().statusCode(202)
@@ -72,14 +72,16 @@ class ReportsForwardingTest {
 
     @Test
     void aReportAndItsHtmlAreRelayed() {
-        String report = "{\"id\":\"" + ID + "\",\"code\":\"005930\",\"status\":\"done\",\"report\":{\"summary\":\"강세\"}}";
+        String report = "{\"id\":\"" + ID + "\",\"code\":\"005930\",\"asOf\":null,\"status\":\"done\","
+                + "\"requestedAt\":\"2026-11-27T09:00:00+09:00\",\"finishedAt\":\"2026-11-27T09:00:02+09:00\","
+                + "\"report\":{\"company\":{\"nameKo\":\"삼성전자\"}},\"error\":null}";
         ml.stubFor(get("/internal/reports/" + ID).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(report)));
         ml.stubFor(get("/internal/reports/" + ID + "/html").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/html; charset=UTF-8").withBody("<html><body>삼성전자</body></html>")));
         given().when().get("/api/v1/reports/" + ID)
                 .then().statusCode(200).contentType("application/json")
-                .body("report.summary", org.hamcrest.Matchers.equalTo("강세"));
+                .body("report.company.nameKo", org.hamcrest.Matchers.equalTo("삼성전자"));
         given().when().get("/api/v1/reports/" + ID + "/html")
                 .then().statusCode(200).contentType("text/html")
                 .body(org.hamcrest.Matchers.containsString("삼성전자"));
@@ -91,17 +93,18 @@ class ReportsForwardingTest {
     void mlsClientErrorsAreRelayedWithTheirDetail() {
         ml.stubFor(post("/internal/reports").willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"title\":\"Not Found\",\"status\":404,\"detail\":\"no stock 000001\"}")));
+                .withBody("{\"title\":\"Not Found\",\"status\":404,\"detail\":\"no listed stock 000001\"}")));
         ml.stubFor(get("/internal/reports/" + ID + "/html").willReturn(aResponse().withStatus(409)
                 .withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"status\":409,\"detail\":\"report is still running\"}")));
+                .withBody("{\"title\":\"Conflict\",\"status\":409,\"detail\":\"report " + ID + " is running; poll"
+                        + " /internal/reports/" + ID + "\"}")));
         given().contentType("application/json").body("{\"code\":\"000001\"}")
                 .when().post("/api/v1/reports")
                 .then().statusCode(404).contentType("application/problem+json")
-                .body("detail", org.hamcrest.Matchers.equalTo("no stock 000001"));
+                .body("detail", org.hamcrest.Matchers.equalTo("no listed stock 000001"));
         given().when().get("/api/v1/reports/" + ID + "/html")
                 .then().statusCode(409).contentType("application/problem+json")
-                .body("detail", org.hamcrest.Matchers.equalTo("report is still running"));
+                .body("detail", org.hamcrest.Matchers.equalTo("report " + ID + " is running; poll /internal/reports/" + ID));
         given().when().get("/api/v1/reports/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
     }
@@ -110,12 +113,14 @@ class ReportsForwardingTest {
     void mlsQueueFullIsRelayedAs429WithItsRetryAfter() {
         ml.stubFor(post("/internal/reports").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "17")
                 .withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"status\":429,\"detail\":\"report queue is full\"}")));
+                .withBody("{\"title\":\"Too Many Requests\",\"status\":429,"
+                        + "\"detail\":\"2 reports are already waiting or being generated; retry after 17 s\"}")));
         given().contentType("application/json").body("{\"code\":\"005930\"}")
                 .when().post("/api/v1/reports")
                 .then().statusCode(429).contentType("application/problem+json")
                 .header("Retry-After", "17")
-                .body("detail", org.hamcrest.Matchers.equalTo("report queue is full"));
+                .body("detail", org.hamcrest.Matchers.equalTo(
+                        "2 reports are already waiting or being generated; retry after 17 s"));
     }
 
     @Test
@@ -172,7 +177,8 @@ class ReportsForwardingTest {
                 .withBody("{\"status\":403,\"detail\":\"role kmarket_api may not read analytics.reports\"}")));
         ml.stubFor(get("/internal/reports/" + ID + "/html").willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"status\":400,\"detail\":\"unreadable JSON body: Unrecognized field asOff\"}")));
+                .withBody("{\"status\":400,\"detail\":\"body field 'asOff' has a value of the wrong type\","
+                        + "\"parameter\":\"asOff\"}")));
         List<String> logged = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
             @Override

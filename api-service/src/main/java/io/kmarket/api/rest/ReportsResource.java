@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.kmarket.api.client.MlReply;
-import io.kmarket.api.client.MlReportsGateway;
+import io.kmarket.api.client.MlReportsClient;
 import io.kmarket.api.client.ReportView;
 import io.kmarket.kit.problem.BadParameterException;
 import io.kmarket.kit.problem.Problem;
@@ -44,10 +44,10 @@ public class ReportsResource {
     private static final Logger LOG = Logger.getLogger(ReportsResource.class);
     private static final String UNEXPECTED_ANSWER = "the report service answered unexpectedly";
 
-    private final MlReportsGateway ml;
+    private final MlReportsClient ml;
     private final ObjectMapper json;
 
-    ReportsResource(MlReportsGateway ml, ObjectMapper json) {
+    ReportsResource(MlReportsClient ml, ObjectMapper json) {
         this.ml = ml;
         this.json = json;
     }

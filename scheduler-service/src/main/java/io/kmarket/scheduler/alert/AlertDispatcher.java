@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.kmarket.scheduler.client.WebhookNotifier;
+import io.kmarket.scheduler.client.WebhookClient;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -27,12 +27,12 @@ public class AlertDispatcher {
 
     private final AlertOutbox outbox;
     private final FindingAlerts findings;
-    private final WebhookNotifier webhook;
+    private final WebhookClient webhook;
     private final Clock clock;
     private final AlertsConfig config;
     private final ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor();
 
-    AlertDispatcher(AlertOutbox outbox, FindingAlerts findings, WebhookNotifier webhook, Clock clock,
+    AlertDispatcher(AlertOutbox outbox, FindingAlerts findings, WebhookClient webhook, Clock clock,
             AlertsConfig config) {
         this.outbox = outbox;
         this.findings = findings;

@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 import io.kmarket.scheduler.alert.AlertCause;
 import io.kmarket.scheduler.alert.AlertDispatcher;
 import io.kmarket.scheduler.alert.AlertOutbox;
-import io.kmarket.scheduler.client.WebhookNotifier;
+import io.kmarket.scheduler.client.WebhookClient;
 
 /**
  * Tells operators about a failed or skipped run, once per stable cause ({@link AlertCause}): an identical
@@ -23,11 +23,11 @@ public class FailureNotifier {
     private static final Logger LOG = Logger.getLogger(FailureNotifier.class);
 
     private final Clock clock;
-    private final WebhookNotifier webhook;
+    private final WebhookClient webhook;
     private final AlertOutbox outbox;
     private final AlertDispatcher dispatcher;
 
-    FailureNotifier(Clock clock, WebhookNotifier webhook, AlertOutbox outbox, AlertDispatcher dispatcher) {
+    FailureNotifier(Clock clock, WebhookClient webhook, AlertOutbox outbox, AlertDispatcher dispatcher) {
         this.clock = clock;
         this.webhook = webhook;
         this.outbox = outbox;

@@ -144,7 +144,7 @@ class MlJobsTest {
     @Test
     void anMlServiceRejectingTheRequestFailsTheRun() {
         ml.stubFor(post(urlEqualTo("/internal/predictions/evaluate")).willReturn(json(400, """
-                {"type":"about:blank","title":"Bad Request","status":400,"detail":"date is required"}""")
+                {"type":"about:blank","title":"Bad Request","status":400,"detail":"give \\"date\\" (YYYY-MM-DD)"}""")
                 .withHeader("Content-Type", "application/problem+json")));
 
         runner.submit(catalog.find("evaluation").orElseThrow(), DATE, RunTrigger.MANUAL, null);
