@@ -1,21 +1,16 @@
 package io.kmarket.api;
 
-import java.util.Optional;
-
 import io.kmarket.testing.ServiceContract;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The public API keeps the contract of every kmarket application, and has no internal surface even for a caller that knows the service token. */
+/**
+ * The public API keeps the contract of every kmarket application, and has no internal surface even for a caller that
+ * knows the service token.
+ */
 @QuarkusTest
 class ServiceContractTest extends ServiceContract {
 
-    @Override
-    protected String jsonRoute() {
-        return "/api/v1/reports";
-    }
-
-    @Override
-    protected Optional<String> internalService() {
-        return Optional.empty();
+    ServiceContractTest() {
+        super("/api/v1/reports");
     }
 }

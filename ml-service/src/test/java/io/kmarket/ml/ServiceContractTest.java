@@ -1,7 +1,5 @@
 package io.kmarket.ml;
 
-import java.util.Optional;
-
 import io.kmarket.testing.ServiceContract;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -9,13 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ServiceContractTest extends ServiceContract {
 
-    @Override
-    protected String jsonRoute() {
-        return "/internal/indicators/compute";
-    }
-
-    @Override
-    protected Optional<String> internalService() {
-        return Optional.of("ml-service");
+    ServiceContractTest() {
+        super("/internal/indicators/compute", "ml-service");
     }
 }

@@ -1,7 +1,5 @@
 package io.kmarket.scheduler;
 
-import java.util.Optional;
-
 import io.kmarket.testing.ServiceContract;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -9,13 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ServiceContractTest extends ServiceContract {
 
-    @Override
-    protected String jsonRoute() {
-        return "/internal/collect";
-    }
-
-    @Override
-    protected Optional<String> internalService() {
-        return Optional.of("scheduler-service");
+    ServiceContractTest() {
+        super("/internal/collect", "scheduler-service");
     }
 }

@@ -1,7 +1,5 @@
 package io.kmarket.sandbox;
 
-import java.util.Optional;
-
 import io.kmarket.testing.ServiceContract;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -9,13 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ServiceContractTest extends ServiceContract {
 
-    @Override
-    protected String jsonRoute() {
-        return "/sandbox/chaos";
-    }
-
-    @Override
-    protected Optional<String> internalService() {
-        return Optional.empty();
+    ServiceContractTest() {
+        super("/sandbox/chaos");
     }
 }

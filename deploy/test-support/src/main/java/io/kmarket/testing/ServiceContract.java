@@ -30,20 +30,29 @@ public abstract class ServiceContract {
     private static final String PROBLEM = "application/problem+json";
     private static final String NEUTRAL = "An unexpected error occurred";
 
-    /** A route of the application that reads a JSON body on POST and answers no DELETE. */
-    protected abstract String jsonRoute();
+    private final String jsonRoute;
+    private final Optional<String> internalService;
 
     /**
-     * The name {@code /internal/status} reports, for an application with internal endpoints; empty for one without
-     * (api-service, the sandbox), whose {@code /internal/**} does not exist.
+     * For an application with internal endpoints: {@code jsonRoute} reads a JSON body on POST and answers no DELETE,
+     * {@code internalService} is the name {@code /internal/status} reports.
      */
-    protected abstract Optional<String> internalService();
+    protected ServiceContract(String jsonRoute, String internalService) {
+        this.jsonRoute = jsonRoute;
+        this.internalService = Optional.of(internalService);
+    }
+
+    /** For an application without internal endpoints (api-service, the sandbox): its {@code /internal/**} is 404. */
+    protected ServiceContract(String jsonRoute) {
+        this.jsonRoute = jsonRoute;
+        this.internalService = Optional.empty();
+    }
 
     @Test
     void aMalformedJsonBodyIs400ProblemNamingTheBody() {
-        problem(withToken().contentType(ContentType.JSON).body("{\"date\":").when().post(jsonRoute()).then(), 400)
+        problem(withToken().contentType(ContentType.JSON).body("{\"date\":").when().post(jsonRoute).then(), 400)
                 .body("parameter", equalTo("body"))
-                .body("instance", equalTo(jsonRoute()));
+                .body("instance", equalTo(jsonRoute));
     }
 
     @Test
@@ -54,45 +63,37 @@ public abstract class ServiceContract {
 
     @Test
     void aWrongMethodIs405ProblemNamingTheMethod() {
-        problem(withToken().when().delete(jsonRoute()).then(), 405)
+        problem(withToken().when().delete(jsonRoute).then(), 405)
                 .body("detail", containsString("DELETE"));
     }
 
     @Test
     @Tag(IN_PROCESS)
     void anUnexpectedFailureIs500ProblemWithoutInternals() {
-        problem(given().when().get(ServerFaultResource.PATH + "/unexpected").then(), 500)
-                .body("detail", equalTo(NEUTRAL))
-                .body(not(containsString(ServerFaultResource.INTERNALS)));
+        serverFault("/unexpected", 500).body("detail", equalTo(NEUTRAL));
     }
 
     @Test
     @Tag(IN_PROCESS)
     void aServerErrorAResourceRaisedKeepsItsStatusButNotItsMessage() {
-        problem(given().when().get(ServerFaultResource.PATH + "/bad-gateway").then(), 502)
-                .body("detail", equalTo(NEUTRAL))
-                .body(not(containsString(ServerFaultResource.INTERNALS)));
+        serverFault("/bad-gateway", 502).body("detail", equalTo(NEUTRAL));
     }
 
     @Test
     @Tag(IN_PROCESS)
     void anUnreachableDatabaseIs503ProblemWithRetryAfterAndWithoutInternals() {
-        problem(given().when().get(ServerFaultResource.PATH + "/database-down").then(), 503)
-                .header("Retry-After", notNullValue())
-                .body(not(containsString(ServerFaultResource.INTERNALS)));
+        serverFault("/database-down", 503).header("Retry-After", notNullValue());
     }
 
     @Test
     @Tag(IN_PROCESS)
     void aQueryThatFailedOnItsOwnIs500NotUnavailability() {
-        problem(given().when().get(ServerFaultResource.PATH + "/query-failed").then(), 500)
-                .body("detail", equalTo(NEUTRAL))
-                .header("Retry-After", nullValue());
+        serverFault("/query-failed", 500).body("detail", equalTo(NEUTRAL)).header("Retry-After", nullValue());
     }
 
     @Test
     void internalRoutesAnswerOnlyWithTheToken() {
-        if (internalService().isEmpty()) {
+        if (internalService.isEmpty()) {
             // No internal surface to guard: even a caller with the token finds nothing there.
             problem(withToken().when().get("/internal/status").then(), 404);
             return;
@@ -105,12 +106,18 @@ public abstract class ServiceContract {
         problem(given().when().get("/internal/does-not-exist").then(), 401);
         withToken().when().get("/internal/status")
                 .then().statusCode(200)
-                .body("service", equalTo(internalService().get()));
+                .body("service", equalTo(internalService.get()));
     }
 
     @Test
     void publicRoutesNeedNoToken() {
         given().when().get("/q/health/live").then().statusCode(200);
+    }
+
+    /** A test-only failure's answer: a problem of {@code status} in which nothing of the failure's text appears. */
+    private static ValidatableResponse serverFault(String fault, int status) {
+        return problem(given().when().get(ServerFaultResource.PATH + fault).then(), status)
+                .body(not(containsString(ServerFaultResource.INTERNALS)));
     }
 
     private static ValidatableResponse problem(ValidatableResponse response, int status) {

@@ -1,5 +1,6 @@
 package io.kmarket.ml.consumers;
 
+import static io.kmarket.ml.consumers.ProblemAnswer.assertProblem;
 import static io.kmarket.ml.support.InternalApi.internal;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +23,7 @@ import io.kmarket.ml.support.MarketSeed;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 
 /**
  * ml-service's side of what api-service reads from its report API (its MlReportsClient, ReportsResource and the
@@ -79,28 +81,24 @@ class WhatApiServiceReadsTest {
         MarketSeed.execute("INSERT INTO analytics.reports (id, code, status) VALUES ('" + pending + "', 'API002',"
                 + " 'pending')");
 
-        internal().get("/internal/reports/" + pending + "/html")
-                .then().statusCode(409).contentType("application/problem+json")
-                .body("status", equalTo(409)).body("title", equalTo("Conflict"))
-                .body("detail", equalTo("report " + pending + " is pending; poll /internal/reports/" + pending));
+        assertProblem(internal().get("/internal/reports/" + pending + "/html").then(), 409, "Conflict",
+                "report " + pending + " is pending; poll /internal/reports/" + pending);
     }
 
     @Test
     void anUnknownStockIsA404ProblemWithADetail() {
-        internal().body("{\"code\":\"000001\"}").post("/internal/reports")
-                .then().statusCode(404).contentType("application/problem+json")
-                .body("status", equalTo(404)).body("title", equalTo("Not Found"))
-                .body("detail", equalTo("no listed stock 000001"));
+        assertProblem(internal().body("{\"code\":\"000001\"}").post("/internal/reports").then(), 404, "Not Found",
+                "no listed stock 000001");
         internal().get("/internal/reports/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void aRefusedTokenIsA401ProblemTheApiLogsAndNeverRelays() {
-        given().contentType("application/json").body("{\"code\":\"API001\"}").post("/internal/reports")
-                .then().statusCode(401).contentType("application/problem+json")
-                .body("status", equalTo(401)).body("title", equalTo("Unauthorized"))
-                .body("detail", equalTo("Internal endpoints require the service token in the X-Internal-Token header"))
+        ValidatableResponse refused = given().contentType("application/json").body("{\"code\":\"API001\"}")
+                .post("/internal/reports").then();
+        assertProblem(refused, 401, "Unauthorized",
+                "Internal endpoints require the service token in the X-Internal-Token header")
                 .body("instance", equalTo("/internal/reports"));
     }
 }

@@ -1,5 +1,6 @@
 package io.kmarket.ml.consumers;
 
+import static io.kmarket.ml.consumers.ProblemAnswer.assertProblem;
 import static io.kmarket.ml.support.InternalApi.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -93,18 +94,14 @@ class WhatTheSchedulerReadsTest {
 
     @Test
     void predictingWithNoModelIsA409ProblemWhoseDetailSaysWhy() {
-        internal().body("{\"date\":\"2010-03-01\"}").post("/internal/predictions/predict")
-                .then().statusCode(409).contentType("application/problem+json")
-                .body("status", equalTo(409)).body("title", equalTo("Conflict"))
-                .body("detail", equalTo("no direction-logreg model trained on data up to 2010-03-01: train one first"));
+        assertProblem(internal().body("{\"date\":\"2010-03-01\"}").post("/internal/predictions/predict").then(), 409,
+                "Conflict", "no direction-logreg model trained on data up to 2010-03-01: train one first");
     }
 
     @Test
     void aBodyWithoutTheDateIsA400Problem() {
-        internal().body("{}").post("/internal/predictions/evaluate")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("status", equalTo(400)).body("title", equalTo("Bad Request"))
-                .body("detail", equalTo("give \"date\" (YYYY-MM-DD)"));
+        assertProblem(internal().body("{}").post("/internal/predictions/evaluate").then(), 400, "Bad Request",
+                "give \"date\" (YYYY-MM-DD)");
     }
 
     private static Map<String, Object> awaitEnd(String runId) {

@@ -14,7 +14,10 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 
-/** ml-service's internal API (docs/architecture.md); used only through {@link MlServiceClient}. */
+/**
+ * ml-service's internal API (docs/architecture.md); used only through {@link MlServiceClient}. What it reads is
+ * pinned on ml-service's side by its WhatTheSchedulerReadsTest.
+ */
 @RegisterRestClient(configKey = "ml-service")
 @Path("/internal")
 @Produces(MediaType.APPLICATION_JSON)
