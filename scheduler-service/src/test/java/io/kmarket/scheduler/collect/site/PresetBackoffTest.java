@@ -18,9 +18,11 @@ class PresetBackoffTest {
 
     @Test
     void eachPresetGrowsItsFirstDelayByItsFactor() {
-        assertThat(IntStream.range(0, 3).mapToLong(RetryPreset.QUICK::delayMs)).containsExactly(500, 750, 1125);
-        assertThat(IntStream.range(0, 3).mapToLong(RetryPreset.STANDARD::delayMs)).containsExactly(1000, 2000, 4000);
-        assertThat(IntStream.range(0, 4).mapToLong(RetryPreset.PERSISTENT::delayMs))
+        assertThat(IntStream.range(0, 3).mapToLong(RetryPreset.QUICK::delayMs).toArray())
+                .containsExactly(500, 750, 1125);
+        assertThat(IntStream.range(0, 3).mapToLong(RetryPreset.STANDARD::delayMs).toArray())
+                .containsExactly(1000, 2000, 4000);
+        assertThat(IntStream.range(0, 4).mapToLong(RetryPreset.PERSISTENT::delayMs).toArray())
                 .containsExactly(2000, 4000, 8000, 16000);
     }
 
