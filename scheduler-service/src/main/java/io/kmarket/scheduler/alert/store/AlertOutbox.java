@@ -25,7 +25,7 @@ public class AlertOutbox {
     }
 
     /** How long a claimed alert is hidden from other dispatchers while its POST is under way. */
-    public static final Duration CLAIM = Duration.ofMinutes(2);
+    static final Duration CLAIM = Duration.ofMinutes(2);
 
     private final AgroalDataSource dataSource;
 
