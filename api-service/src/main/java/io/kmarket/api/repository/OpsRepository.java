@@ -9,6 +9,7 @@ import io.kmarket.api.rest.BackfillView;
 import io.kmarket.api.rest.CompletenessView;
 import io.kmarket.api.rest.JobRunView;
 import io.kmarket.api.rest.SiteView;
+import io.kmarket.kit.time.MarketTime;
 
 @ApplicationScoped
 public class OpsRepository {
@@ -88,7 +89,7 @@ public class OpsRepository {
                      WHEN c.expected IS NULL AND h.job_name IS NULL AND EXISTS (
                           SELECT 1 FROM ops.job_runs r
                            WHERE r.job_name = c.job AND r.logical_date = c.day AND r.status = 'succeeded'
-                             AND r.started_at >= (c.day + 1)::timestamp AT TIME ZONE 'Asia/Seoul')
+                             AND r.started_at >= (c.day + 1)::timestamp AT TIME ZONE ?)
                        THEN 'complete'
                      WHEN h.job_name IS NOT NULL THEN 'healing-pending'
                      WHEN (SELECT r.status FROM ops.job_runs r
@@ -139,8 +140,10 @@ public class OpsRepository {
             s.setObject(1, from);
             s.setObject(2, to);
             s.setObject(3, today);
-            s.setString(4, dataset);
+            // A day is complete once it has ended in Korea.
+            s.setString(4, MarketTime.ZONE_ID);
             s.setString(5, dataset);
+            s.setString(6, dataset);
         }, row -> new CompletenessView(row.getString("dataset"), Jdbc.date(row, "day"),
                 row.getObject("expected") == null ? null : row.getLong("expected"), row.getLong("stored"),
                 row.getString("status"), row.getString("job"), Jdbc.nullableInt(row, "failures"),

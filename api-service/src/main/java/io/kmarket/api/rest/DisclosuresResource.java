@@ -1,5 +1,6 @@
 package io.kmarket.api.rest;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.kmarket.api.config.ApiConfig;
 import io.kmarket.api.repository.DisclosureRepository;
 import io.kmarket.kit.problem.BadParameterException;
+import io.kmarket.kit.time.MarketTime;
 
 @Path("/api/v1/disclosures")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,10 +34,12 @@ public class DisclosuresResource {
 
     private final DisclosureRepository disclosures;
     private final ApiConfig config;
+    private final Clock clock;
 
-    DisclosuresResource(DisclosureRepository disclosures, ApiConfig config) {
+    DisclosuresResource(DisclosureRepository disclosures, ApiConfig config, Clock clock) {
         this.disclosures = disclosures;
         this.config = config;
+        this.clock = clock;
     }
 
     @GET
@@ -49,7 +53,8 @@ public class DisclosuresResource {
             @Parameter(description = "Page size, 1-1000 (default 100)") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         String stockCode = RequestParams.optionalStockCode("code", code);
-        RequestParams.DateRange range = RequestParams.range(from, to, ChronoUnit.DAYS, 30, config.maxSpanDays());
+        RequestParams.DateRange range = RequestParams.range(from, to, MarketTime.today(clock), ChronoUnit.DAYS, 30,
+                config.maxSpanDays());
         int size = RequestParams.limit(limit, 100);
         List<String> after = Cursor.decode(cursor, CURSOR_KIND, 2);
         LocalDate afterDate = after == null ? null : RequestParams.date("cursor", after.get(0));

@@ -1,5 +1,6 @@
 package io.kmarket.api.rest;
 
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -24,6 +25,7 @@ import io.kmarket.api.config.ApiConfig;
 import io.kmarket.api.repository.IndexRepository;
 import io.kmarket.api.repository.PriceRepository;
 import io.kmarket.kit.problem.ResourceNotFoundException;
+import io.kmarket.kit.time.MarketTime;
 
 @Path("/api/v1/indices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,13 +36,15 @@ public class IndicesResource {
     private final PriceRepository prices;
     private final CacheableRepresentation representation;
     private final ApiConfig config;
+    private final Clock clock;
 
     IndicesResource(IndexRepository indices, PriceRepository prices, CacheableRepresentation representation,
-            ApiConfig config) {
+            ApiConfig config, Clock clock) {
         this.indices = indices;
         this.prices = prices;
         this.representation = representation;
         this.config = config;
+        this.clock = clock;
     }
 
     @GET
@@ -66,7 +70,8 @@ public class IndicesResource {
             @Parameter(example = "2025-01-02") @QueryParam("from") String from,
             @Parameter(example = "2025-12-30") @QueryParam("to") String to, @Context Request request) {
         String valid = RequestParams.indexCode(code);
-        RequestParams.DateRange range = RequestParams.range(from, to, ChronoUnit.YEARS, 1, config.maxSpanDays());
+        RequestParams.DateRange range = RequestParams.range(from, to, MarketTime.today(clock), ChronoUnit.YEARS, 1,
+                config.maxSpanDays());
         return representation.respond(request, "indices/" + valid + "/" + range.from() + "/" + range.to(), () -> {
             List<IndexPrice> rows = prices.indexPrices(valid, range.from(), range.to());
             if (rows.isEmpty() && !indices.exists(valid)) {

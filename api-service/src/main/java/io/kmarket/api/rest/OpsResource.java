@@ -1,5 +1,7 @@
 package io.kmarket.api.rest;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.kmarket.api.repository.OpsRepository;
 import io.kmarket.kit.problem.BadParameterException;
+import io.kmarket.kit.time.MarketTime;
 
 @Path("/api/v1/ops")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,9 +30,11 @@ public class OpsResource {
     static final int COMPLETENESS_MAX_SPAN_DAYS = 400;
 
     private final OpsRepository ops;
+    private final Clock clock;
 
-    OpsResource(OpsRepository ops) {
+    OpsResource(OpsRepository ops, Clock clock) {
         this.ops = ops;
+        this.clock = clock;
     }
 
     @GET
@@ -65,7 +70,9 @@ public class OpsResource {
         if (dataset != null && !DATASETS.contains(dataset)) {
             throw new BadParameterException("dataset", "must be one of prices, indices, indicators, disclosures");
         }
-        RequestParams.DateRange range = RequestParams.range(from, to, ChronoUnit.DAYS, 30, COMPLETENESS_MAX_SPAN_DAYS);
-        return ops.completeness(dataset, range.from(), range.to(), RequestParams.today());
+        LocalDate today = MarketTime.today(clock);
+        RequestParams.DateRange range = RequestParams.range(from, to, today, ChronoUnit.DAYS, 30,
+                COMPLETENESS_MAX_SPAN_DAYS);
+        return ops.completeness(dataset, range.from(), range.to(), today);
     }
 }

@@ -1,7 +1,6 @@
 package io.kmarket.api.rest;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
@@ -16,9 +15,6 @@ import io.kmarket.kit.problem.BadParameterException;
  * parameter.
  */
 public final class RequestParams {
-
-    /** Trading days are Korean days: "today" is today in Seoul, wherever the service runs. */
-    public static final ZoneId MARKET_ZONE = ZoneId.of("Asia/Seoul");
 
     private static final Pattern STOCK_CODE = Pattern.compile("[0-9A-Z]{6}");
     private static final Pattern INDEX_CODE = Pattern.compile("[0-9A-Z]{4}");
@@ -122,19 +118,17 @@ public final class RequestParams {
         return new BadParameterException(name, "must be an ISO date (YYYY-MM-DD) between " + MIN_YEAR + " and " + MAX_YEAR);
     }
 
-    public static LocalDate today() {
-        return LocalDate.now(MARKET_ZONE);
-    }
-
     /**
-     * The from..to range of a request: {@code to} defaults to today, {@code from} to {@code defaultSpan} before
+     * The from..to range of a request: {@code to} defaults to {@code today} (the Korean day, trading days being
+     * Korean wherever the service runs: {@code MarketTime.today(clock)}), {@code from} to {@code defaultSpan} before
      * {@code to}; {@code from} must not be after {@code to}, and the range may not exceed {@code maxSpanDays}.
      */
-    public static DateRange range(String rawFrom, String rawTo, ChronoUnit unit, int defaultSpan, int maxSpanDays) {
+    public static DateRange range(String rawFrom, String rawTo, LocalDate today, ChronoUnit unit, int defaultSpan,
+            int maxSpanDays) {
         LocalDate from = date("from", rawFrom);
         LocalDate to = date("to", rawTo);
         if (to == null) {
-            to = from == null ? today() : maxOf(from, today());
+            to = from == null ? today : maxOf(from, today);
         }
         if (from == null) {
             from = to.minus(defaultSpan, unit);

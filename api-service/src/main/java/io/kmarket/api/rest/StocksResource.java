@@ -1,5 +1,6 @@
 package io.kmarket.api.rest;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -29,6 +30,7 @@ import io.kmarket.api.repository.StockHistoryRepository;
 import io.kmarket.api.repository.StockRepository;
 import io.kmarket.kit.problem.Problem;
 import io.kmarket.kit.problem.ResourceNotFoundException;
+import io.kmarket.kit.time.MarketTime;
 
 @Path("/api/v1/stocks")
 @Tag(name = "stocks", description = "Listed stocks, their daily prices, indicators and predictions")
@@ -46,10 +48,11 @@ public class StocksResource {
     private final PredictionRepository predictions;
     private final CacheableRepresentation representation;
     private final ApiConfig config;
+    private final Clock clock;
 
     StocksResource(StockRepository stocks, StockHistoryRepository history, PriceRepository prices,
             IndicatorRepository indicators, PredictionRepository predictions, CacheableRepresentation representation,
-            ApiConfig config) {
+            ApiConfig config, Clock clock) {
         this.stocks = stocks;
         this.history = history;
         this.prices = prices;
@@ -57,6 +60,7 @@ public class StocksResource {
         this.predictions = predictions;
         this.representation = representation;
         this.config = config;
+        this.clock = clock;
     }
 
     @GET
@@ -149,7 +153,8 @@ public class StocksResource {
             @Parameter(description = "Last day, ISO date (default today)", example = "2025-12-30") @QueryParam("to") String to,
             @Context Request request) {
         String valid = RequestParams.stockCode("code", code);
-        RequestParams.DateRange range = RequestParams.range(from, to, ChronoUnit.YEARS, 1, config.maxSpanDays());
+        RequestParams.DateRange range = RequestParams.range(from, to, MarketTime.today(clock), ChronoUnit.YEARS, 1,
+                config.maxSpanDays());
         return representation.respond(request, "prices/" + valid + "/" + range.from() + "/" + range.to(), () -> {
             List<DailyPrice> rows = prices.stockPrices(valid, range.from(), range.to());
             requireKnownStockWhenEmpty(valid, rows);
@@ -170,7 +175,8 @@ public class StocksResource {
             @Parameter(example = "2025-01-02") @QueryParam("from") String from,
             @Parameter(example = "2025-12-30") @QueryParam("to") String to, @Context Request request) {
         String valid = RequestParams.stockCode("code", code);
-        RequestParams.DateRange range = RequestParams.range(from, to, ChronoUnit.YEARS, 1, config.maxSpanDays());
+        RequestParams.DateRange range = RequestParams.range(from, to, MarketTime.today(clock), ChronoUnit.YEARS, 1,
+                config.maxSpanDays());
         return representation.respond(request, "indicators/" + valid + "/" + range.from() + "/" + range.to(), () -> {
             List<IndicatorRow> rows = indicators.range(valid, range.from(), range.to());
             requireKnownStockWhenEmpty(valid, rows);

@@ -33,9 +33,9 @@ public class ClientRateLimiter {
     private final Clock clock;
 
     @Inject
-    ClientRateLimiter(ApiConfig config) {
+    ClientRateLimiter(ApiConfig config, Clock clock) {
         this(config.rateLimit().requests(), config.rateLimit().window().toMillis(), config.rateLimit().maxClients(),
-                Clock.systemUTC());
+                clock);
     }
 
     ClientRateLimiter(int requests, long windowMillis, int maxClients, Clock clock) {

@@ -2,6 +2,7 @@ package io.kmarket.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.Map;
 
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -39,7 +40,7 @@ class DeterminismTest {
                         Map.entry("kmarket.sandbox.chaos-timeout-hold", "PT30S")), "determinism", 100))
                 .build();
         SandboxConfig mapping = config.getConfigMapping(SandboxConfig.class);
-        return new Market(mapping, new SandboxClock(mapping));
+        return new Market(mapping, new SandboxClock(mapping, Clock.systemUTC()));
     }
 
     private static String krx(Market market, Map<String, String> form) throws Exception {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.kmarket.scheduler.alert.store.AlertOutbox;
 import io.kmarket.scheduler.client.WebhookClient;
 import io.quarkus.scheduler.Scheduled;
 

@@ -1,5 +1,6 @@
 package io.kmarket.scheduler.collect;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -22,25 +23,28 @@ public class CollectionRuns {
     private static final Logger LOG = Logger.getLogger(CollectionRuns.class);
 
     private final CollectionService collection;
+    private final Clock clock;
     private final Map<UUID, Run> runs = new ConcurrentHashMap<>();
 
-    CollectionRuns(CollectionService collection) {
+    CollectionRuns(CollectionService collection, Clock clock) {
         this.collection = collection;
+        this.clock = clock;
     }
 
     /** One run's progress. */
     public static final class Run {
         private final UUID id;
         private final String plan;
-        private final Instant startedAt = Instant.now();
+        private final Instant startedAt;
         private final AtomicInteger done = new AtomicInteger();
         private final int total;
         private volatile Instant finishedAt;
         private volatile CollectionRunSummary summary;
         private volatile String error;
 
-        Run(UUID id, CollectionPlan plan) {
+        Run(UUID id, CollectionPlan plan, Instant startedAt) {
             this.id = id;
+            this.startedAt = startedAt;
             this.plan = plan.name();
             this.total = plan.tasks().size();
         }
@@ -88,7 +92,7 @@ public class CollectionRuns {
 
     public Run start(CollectionPlan plan) {
         UUID id = UUID.randomUUID();
-        Run run = new Run(id, plan);
+        Run run = new Run(id, plan, clock.instant());
         forgetOldest();
         runs.put(id, run);
         Thread.ofVirtual().name("collect-" + id).start(() -> {
@@ -98,7 +102,7 @@ public class CollectionRuns {
                 LOG.errorf(e, "Collection run %s failed", id);
                 run.error = e.getMessage();
             } finally {
-                run.finishedAt = Instant.now();
+                run.finishedAt = clock.instant();
             }
         });
         return run;

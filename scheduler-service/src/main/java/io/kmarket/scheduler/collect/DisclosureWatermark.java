@@ -1,13 +1,8 @@
 package io.kmarket.scheduler.collect;
 
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,8 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.agroal.api.AgroalDataSource;
+import io.kmarket.kit.time.MarketTime;
 import io.kmarket.scheduler.collect.config.SourcesConfig;
+import io.kmarket.scheduler.collect.store.CollectionWatermarks;
 
 /**
  * The incremental mode of disclosures. The watermark in ops.collection_watermarks is the last day whose filings
@@ -36,14 +32,11 @@ public class DisclosureWatermark implements RunListener {
     /** Without a watermark, an incremental run starts this many days back. */
     static final int FIRST_RUN_DAYS = 7;
 
-    /** OpenDART dates filings (rcept_dt) in Korean time. */
-    private static final ZoneId KST = ZoneId.of("Asia/Seoul");
-
-    private final AgroalDataSource dataSource;
+    private final CollectionWatermarks watermarks;
     private final int marginDays;
 
-    DisclosureWatermark(AgroalDataSource dataSource, SourcesConfig sources) {
-        this.dataSource = dataSource;
+    DisclosureWatermark(CollectionWatermarks watermarks, SourcesConfig sources) {
+        this.watermarks = watermarks;
         this.marginDays = sources.dart().watermarkMarginDays();
     }
 
@@ -70,18 +63,7 @@ public class DisclosureWatermark implements RunListener {
     }
 
     public Optional<LocalDate> current() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement st = connection.prepareStatement("""
-                        SELECT watermark FROM ops.collection_watermarks
-                         WHERE site_code = ? AND dataset = ? AND scope = ''""")) {
-            st.setString(1, SITE);
-            st.setString(2, Dataset.DISCLOSURES.name());
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getDate(1).toLocalDate()) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the disclosure watermark", e);
-        }
+        return watermarks.current(SITE, Dataset.DISCLOSURES);
     }
 
     @Override
@@ -105,8 +87,9 @@ public class DisclosureWatermark implements RunListener {
             return;
         }
         // The days that had ended when the run started, not when it finished: a run that asks for a day's list
-        // before midnight and ends after it has not seen what was accepted in between.
-        LocalDate yesterday = LocalDate.ofInstant(startedAt, KST).minusDays(1);
+        // before midnight and ends after it has not seen what was accepted in between. Days as OpenDART dates
+        // filings (rcept_dt): Korean.
+        LocalDate yesterday = LocalDate.ofInstant(startedAt, MarketTime.ZONE).minusDays(1);
         LocalDate ended = reached.isAfter(yesterday) ? yesterday : reached;
         Optional<LocalDate> current = current();
         boolean joins = current.isEmpty() || !start.isAfter(current.get().plusDays(1));
@@ -116,17 +99,8 @@ public class DisclosureWatermark implements RunListener {
     }
 
     private void advance(LocalDate reached) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement st = connection.prepareStatement("""
-                        INSERT INTO ops.collection_watermarks (site_code, dataset, scope, watermark)
-                        VALUES (?, ?, '', ?)
-                        ON CONFLICT (site_code, dataset, scope) DO UPDATE
-                           SET watermark = GREATEST(collection_watermarks.watermark, EXCLUDED.watermark),
-                               updated_at = now()""")) {
-            st.setString(1, SITE);
-            st.setString(2, Dataset.DISCLOSURES.name());
-            st.setDate(3, Date.valueOf(reached));
-            st.executeUpdate();
+        try {
+            watermarks.raise(SITE, Dataset.DISCLOSURES, reached);
         } catch (SQLException e) {
             LOG.errorf(e, "Could not advance the disclosure watermark to %s", reached);
         }

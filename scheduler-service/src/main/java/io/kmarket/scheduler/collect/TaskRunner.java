@@ -1,6 +1,7 @@
 package io.kmarket.scheduler.collect;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -12,20 +13,15 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 import io.kmarket.scheduler.collect.fetch.FetchContext;
+import io.kmarket.scheduler.collect.fetch.FetchFailure;
 import io.kmarket.scheduler.collect.fetch.FetchResult;
 import io.kmarket.scheduler.collect.fetch.Fetcher;
 import io.kmarket.scheduler.collect.fetch.FetcherRegistry;
 import io.kmarket.scheduler.collect.fetch.MalformedPayloadException;
-import io.kmarket.scheduler.collect.fetch.RateLimitedException;
 import io.kmarket.scheduler.collect.fetch.Rejection;
-import io.kmarket.scheduler.collect.fetch.RejectedRequestException;
-import io.kmarket.scheduler.collect.fetch.SiteBlockedException;
-import io.kmarket.scheduler.collect.fetch.SourceUnconfiguredException;
-import io.kmarket.scheduler.collect.fetch.TransientFetchException;
 import io.kmarket.scheduler.collect.site.CollectMetrics;
 import io.kmarket.scheduler.collect.site.SiteRegistry;
 import io.kmarket.scheduler.collect.site.SiteRuntime;
@@ -49,21 +45,23 @@ class TaskRunner {
     private final ExecutionRecorder recorder;
     private final CollectMetrics metrics;
     private final RawPayloads raw;
+    private final Clock clock;
     /** Sources already reported as unconfigured, so the log says it once per source, not once per task. */
     private final Set<String> reportedUnconfigured = ConcurrentHashMap.newKeySet();
 
     TaskRunner(SiteRegistry sites, FetcherRegistry fetchers, MarketWriter writer, ExecutionRecorder recorder,
-            CollectMetrics metrics, RawPayloads raw) {
+            CollectMetrics metrics, RawPayloads raw, Clock clock) {
         this.sites = sites;
         this.fetchers = fetchers;
         this.writer = writer;
         this.recorder = recorder;
         this.metrics = metrics;
         this.raw = raw;
+        this.clock = clock;
     }
 
     TaskOutcome run(Term term, UUID runId, CollectionTask task) {
-        Instant started = Instant.now();
+        Instant started = clock.instant();
         long startNanos = System.nanoTime();
         Optional<SiteRuntime> found = sites.site(task.site());
         if (found.isEmpty()) {
@@ -91,53 +89,55 @@ class TaskRunner {
             health(site, true, duration, null);
             metrics.recordsStored(task.site(), task.dataset().name(), stored);
             return TaskOutcome.success(stored, result.rejections().size());
-        } catch (SourceUnconfiguredException e) {
-            if (reportedUnconfigured.add(task.site())) {
-                LOG.infof("Skipping every %s task: %s", task.site(), e.getMessage());
-            }
-            record(new TaskRecord(runId, task, "skipped", started, millisSince(startNanos), 0, context.attempts(),
-                    "unconfigured", e.getMessage()));
-            metrics.task(task.site(), "skipped");
-            return TaskOutcome.skipped(true);
-        } catch (CircuitBreakerOpenException e) {
-            return skipOpenCircuit(runId, task, site, started);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return skip(runId, task, started, "cancelled", "the run was cancelled");
-        } catch (MalformedPayloadException e) {
-            // The whole answer is rejected: recorded as a rejection too, one per answer (concurrent pages may bring
-            // several), so every malformed answer can be counted.
-            return fail(runId, task, site, context, started, startNanos, "malformed", e, malformedAnswers(e));
-        } catch (RateLimitedException e) {
-            return fail(runId, task, site, context, started, startNanos, "rate_limited", e, List.of());
-        } catch (TransientFetchException e) {
-            return fail(runId, task, site, context, started, startNanos, e.timeout() ? "timeout" : "transient", e,
-                    List.of());
-        } catch (SiteBlockedException e) {
-            return fail(runId, task, site, context, started, startNanos, "blocked", e, List.of());
-        } catch (RejectedRequestException e) {
-            return fail(runId, task, site, context, started, startNanos, "rejected", e, List.of());
-        } catch (DeposedLeaderException e) {
-            // Not the data's fault and not this instance's work any more: nothing recorded, the run ends.
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Task %s/%s failed unexpectedly", task.site(), task.key());
-            return fail(runId, task, site, context, started, startNanos, "error", e, List.of());
+        } catch (InterruptedException | RuntimeException e) {
+            return ended(FetchFailure.of(e), e, runId, task, site, context, started, startNanos);
         }
     }
 
+    /** The one place a failed task's classification turns into what is recorded, logged and counted. */
+    private TaskOutcome ended(FetchFailure failure, Exception e, UUID runId, CollectionTask task, SiteRuntime site,
+            FetchContext context, Instant started, long startNanos) {
+        return switch (failure) {
+            // Not the data's fault and not this instance's work any more: nothing recorded, the run ends.
+            case DEPOSED -> throw (DeposedLeaderException) e;
+            case CANCELLED -> {
+                Thread.currentThread().interrupt();
+                yield skip(runId, task, started, failure.reason(), "the run was cancelled");
+            }
+            case CIRCUIT_OPEN -> skipOpenCircuit(runId, task, site, started);
+            case UNCONFIGURED -> {
+                if (reportedUnconfigured.add(task.site())) {
+                    LOG.infof("Skipping every %s task: %s", task.site(), e.getMessage());
+                }
+                record(new TaskRecord(runId, task, failure.ending().status(), started, millisSince(startNanos), 0,
+                        context.attempts(), failure.reason(), e.getMessage()));
+                metrics.task(task.site(), failure.ending().status());
+                yield TaskOutcome.skipped(true);
+            }
+            case ERROR -> {
+                LOG.warnf(e, "Task %s/%s failed unexpectedly", task.site(), task.key());
+                yield fail(runId, task, site, context, started, startNanos, failure, e, List.of());
+            }
+            // The whole answer is rejected: recorded as a rejection too, one per answer (concurrent pages may bring
+            // several), so every malformed answer can be counted.
+            case MALFORMED -> fail(runId, task, site, context, started, startNanos, failure, e, malformedAnswers(e));
+            case RATE_LIMITED, TIMEOUT, TRANSIENT, BLOCKED, REJECTED ->
+                    fail(runId, task, site, context, started, startNanos, failure, e, List.of());
+        };
+    }
+
     private TaskOutcome fail(UUID runId, CollectionTask task, SiteRuntime site, FetchContext context,
-            Instant started, long startNanos, String errorType, Exception e, List<Rejection> rejections) {
+            Instant started, long startNanos, FetchFailure failure, Exception e, List<Rejection> rejections) {
         long duration = millisSince(startNanos);
-        String status = "timeout".equals(errorType) ? "timeout" : "failed";
+        String status = failure.ending().status();
         LOG.debugf("Task %s/%s %s: %s", task.site(), task.key(), status, e.getMessage());
-        finish(new TaskRecord(runId, task, status, started, duration, 0, context.attempts(), errorType,
+        finish(new TaskRecord(runId, task, status, started, duration, 0, context.attempts(), failure.reason(),
                 e.getMessage()), rejections);
-        health(site, false, duration, errorType + ": " + e.getMessage());
+        health(site, false, duration, failure.reason() + ": " + e.getMessage());
         return TaskOutcome.failed();
     }
 
-    private static List<Rejection> malformedAnswers(MalformedPayloadException e) {
+    private static List<Rejection> malformedAnswers(Exception e) {
         return Stream.concat(Stream.of(e), Arrays.stream(e.getSuppressed()))
                 .filter(MalformedPayloadException.class::isInstance)
                 .map(malformed -> new Rejection("malformed answer: " + malformed.getMessage(), null))
@@ -145,7 +145,7 @@ class TaskRunner {
     }
 
     private TaskOutcome skipOpenCircuit(UUID runId, CollectionTask task, SiteRuntime site, Instant started) {
-        TaskOutcome outcome = skip(runId, task, started, "circuit_open",
+        TaskOutcome outcome = skip(runId, task, started, FetchFailure.CIRCUIT_OPEN.reason(),
                 "the circuit of " + task.site() + " is open after repeated failures");
         try {
             recorder.health(site.code(), false, null, site.currentRatePerMinute(), true, "OPEN",

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.kmarket.kit.time.MarketTime;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,8 +16,12 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "kmarket.jobs")
 public interface JobsConfig {
 
-    /** Zone in which cron expressions, windows and logical dates are read. */
-    @WithDefault("Asia/Seoul")
+    /**
+     * Zone in which cron expressions, windows and logical dates are read: the market's. A setting only so that a
+     * schedule can be tried in another zone; application.properties repeats the default as text because a properties
+     * file cannot name a Java constant.
+     */
+    @WithDefault(MarketTime.ZONE_ID)
     ZoneId zone();
 
     /** How often the leader evaluates schedules, timeouts and dependents. */

@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 
 import io.kmarket.scheduler.alert.AlertCause;
 import io.kmarket.scheduler.alert.AlertDispatcher;
-import io.kmarket.scheduler.alert.AlertOutbox;
+import io.kmarket.scheduler.alert.store.AlertOutbox;
 import io.kmarket.scheduler.client.WebhookClient;
 
 /**

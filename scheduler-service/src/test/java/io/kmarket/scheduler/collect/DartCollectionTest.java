@@ -18,10 +18,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.agroal.api.AgroalDataSource;
 import io.kmarket.scheduler.collect.fetch.RejectedRequestException;
 import io.kmarket.scheduler.collect.keys.ApiKeyPool;
 import io.kmarket.scheduler.collect.keys.Fingerprint;
+import io.kmarket.scheduler.collect.keys.store.ApiKeyStore;
 import io.kmarket.scheduler.job.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -36,7 +36,7 @@ class DartCollectionTest {
     DisclosureWatermark watermark;
 
     @Inject
-    AgroalDataSource dataSource;
+    ApiKeyStore keyStore;
 
     @Inject
     MutableClock clock;
@@ -113,6 +113,7 @@ class DartCollectionTest {
 
     @Test
     void aKeyOverItsLimitIsRestedAndTheNextKeyServesTheRequest() {
+        clock.setSeoul("2024-02-10T08:00:00");
         var server = UpstreamStub.server();
         server.stubFor(DartStub.list("20220301", "20220331", 1).atPriority(1)
                 .withQueryParam("crtfc_key", equalTo(UpstreamStub.DART_KEY_A))
@@ -129,20 +130,21 @@ class DartCollectionTest {
         assertThat(first.allSucceeded()).isTrue();
         assertThat(second.allSucceeded()).isTrue();
         assertThat(Db.count("SELECT count(*) FROM market.disclosures WHERE rcept_no = '20220315000001'")).isEqualTo(1);
-        assertThat(Db.rows("SELECT rested_until > now() FROM ops.api_keys WHERE site_code = 'DART' AND fingerprint = '"
-                + Fingerprint.of(UpstreamStub.DART_KEY_A) + "'")).containsExactly("t");
+        // Rested until OpenDART's next daily reset: midnight in Korea (UTC+9) after the clock's 2024-02-10.
+        assertThat(Db.rows("SELECT rested_until = '2024-02-10T15:00:00Z' FROM ops.api_keys WHERE site_code = 'DART'"
+                + " AND fingerprint = '" + Fingerprint.of(UpstreamStub.DART_KEY_A) + "'")).containsExactly("t");
     }
 
     @Test
     void fiveAuthenticationFailuresDisableAKeyAndARestartRemembersIt() {
         String key = "c".repeat(40);
-        ApiKeyPool pool = new ApiKeyPool("DART-TEST", List.of(key), 100, dataSource, Clock.systemUTC());
+        ApiKeyPool pool = new ApiKeyPool("DART-TEST", List.of(key), 100, keyStore, Clock.systemUTC());
         for (int i = 0; i < 5; i++) {
             pool.authFailed(pool.take());
         }
         assertThatThrownBy(pool::take).isInstanceOf(RejectedRequestException.class);
 
-        ApiKeyPool afterRestart = new ApiKeyPool("DART-TEST", List.of(key), 100, dataSource, Clock.systemUTC());
+        ApiKeyPool afterRestart = new ApiKeyPool("DART-TEST", List.of(key), 100, keyStore, Clock.systemUTC());
         assertThatThrownBy(afterRestart::take).isInstanceOf(RejectedRequestException.class);
         assertThat(Db.rows("SELECT used_today, consecutive_auth_failures, disabled FROM ops.api_keys"
                 + " WHERE site_code = 'DART-TEST'")).containsExactly("5|5|t");
@@ -150,7 +152,7 @@ class DartCollectionTest {
 
     @Test
     void theDailyQuotaOfAKeyIsCounted() {
-        ApiKeyPool pool = new ApiKeyPool("QUOTA-TEST", List.of("d".repeat(40)), 2, dataSource, Clock.systemUTC());
+        ApiKeyPool pool = new ApiKeyPool("QUOTA-TEST", List.of("d".repeat(40)), 2, keyStore, Clock.systemUTC());
         pool.take();
         pool.take();
         assertThatThrownBy(pool::take).isInstanceOf(RejectedRequestException.class);

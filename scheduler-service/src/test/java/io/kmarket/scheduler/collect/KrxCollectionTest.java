@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
+import io.kmarket.scheduler.job.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The KRX fetchers against WireMock serving KRX's recorded answers, stored in the real PostgreSQL. */
@@ -29,6 +30,9 @@ class KrxCollectionTest {
 
     @Inject
     CollectionService collection;
+
+    @Inject
+    MutableClock clock;
 
     @BeforeEach
     void krx() {
@@ -277,6 +281,24 @@ class KrxCollectionTest {
                         "not a share: ISIN 'KR8900120005' is a Korean non-stock security (only KR7 is a share)",
                         "not a share: short code '06031012' is not 6 characters (a warrant or right)",
                         "not a share: short code '08652011' is not 6 characters (a warrant or right)");
+    }
+
+    @Test
+    void aDelistingSeenOnAnUndatedTaskIsDatedTodayInKorea() {
+        // 08:00 on 2 January in Seoul is still 1 January in UTC and in New York, the tests' JVM zone.
+        clock.setSeoul("2024-01-02T08:00:00");
+        UpstreamStub.server().stubFor(KrxStub.data("dbms/comm/finder/finder_listdelisu", Map.of("mktsel", "ALL"))
+                .willReturn(KrxStub.json("""
+                        {"block1": [{"full_code": "KR7990010001", "short_code": "990010", "codeName": "시계시험",
+                                     "marketCode": "KSQ", "marketName": "코스닥", "ord1": "", "ord2": "16"}]}"""
+                        .getBytes(StandardCharsets.UTF_8))));
+
+        CollectionRunSummary run = collection.run(new CollectionPlan("delisted-undated", List.of(
+                CollectionTask.of("KRX", Dataset.DELISTINGS, "ALL"))), ProgressListener.NONE);
+
+        assertThat(run.allSucceeded()).isTrue();
+        assertThat(Db.rows("SELECT delisted_on FROM market.stocks WHERE code = '990010'"))
+                .containsExactly("2024-01-02");
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import io.kmarket.scheduler.collect.site.SiteRegistry;
+import io.kmarket.scheduler.job.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -40,6 +41,9 @@ class OrchestratorTest {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    MutableClock clock;
 
     @BeforeEach
     void stubs() {
@@ -76,9 +80,10 @@ class OrchestratorTest {
                 .containsExactly("2018-08-02|46550|46800|45500|45550|8560924|t",
                         "2018-08-03|45850|45900|45450|45750|8274944|t", "2018-08-06|46150|46150|45750|45800|6771979|t",
                         "2018-08-07|46300|46750|45900|46700|9058174|t", "2018-08-08|47000|47000|46550|46800|6429338|t");
-        // The test profile keeps Naver's raw answers: the EUC-KR bytes as received, for a week.
+        // The test profile keeps Naver's raw answers: the EUC-KR bytes as received, for a week of the service's clock.
         assertThat(Db.rows("SELECT encode(body, 'hex') = '" + HexFormat.of().formatHex(
-                UpstreamStub.sample("naver/sise_005930.xml")) + "', expires_at > now() + interval '6 days'"
+                UpstreamStub.sample("naver/sise_005930.xml")) + "', expires_at = '"
+                + clock.instant().plus(Duration.ofDays(7)) + "'"
                 + " FROM ops.raw_payloads WHERE site_code = 'NAVER' AND task_key = 'DAILY_CHART:005930:2018-08-01..2018-08-31'"
                 + " ORDER BY id DESC LIMIT 1")).containsExactly("t|t");
     }

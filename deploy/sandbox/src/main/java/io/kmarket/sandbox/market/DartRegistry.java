@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
+import io.kmarket.kit.time.MarketTime;
+
 /** OpenDART's view of the market: companies and the filings of any day, generated from the seed. */
 public final class DartRegistry {
 
@@ -146,7 +148,7 @@ public final class DartRegistry {
         List<Disclosure> result = new ArrayList<>(filings.size());
         for (Disclosure d : filings) {
             int next = taken.merge(series(d), 1, Integer::sum) - 1;
-            Instant acceptedAt = date.atTime(timesBySeries.get(series(d)).get(next)).atZone(SandboxClock.SEOUL)
+            Instant acceptedAt = date.atTime(timesBySeries.get(series(d)).get(next)).atZone(MarketTime.ZONE)
                     .toInstant();
             result.add(new Disclosure(d.rceptNo(), d.company(), d.corpClass(), d.reportName(), d.filer(),
                     d.receiptDate(), d.remark(), d.type(), acceptedAt));

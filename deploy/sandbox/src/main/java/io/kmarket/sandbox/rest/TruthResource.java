@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import io.kmarket.kit.time.MarketTime;
 import io.kmarket.sandbox.market.Bar;
 import io.kmarket.sandbox.market.DelistedSecurities;
 import io.kmarket.sandbox.market.Disclosure;
@@ -26,7 +27,6 @@ import io.kmarket.sandbox.market.IndexHistory;
 import io.kmarket.sandbox.market.Listing;
 import io.kmarket.sandbox.market.Market;
 import io.kmarket.sandbox.market.PriceHistory;
-import io.kmarket.sandbox.market.SandboxClock;
 import io.kmarket.sandbox.market.Split;
 
 /**
@@ -294,7 +294,7 @@ public class TruthResource {
                 row.put("filer", d.filer());
                 row.put("receiptDate", d.receiptDate().toString());
                 row.put("type", d.type());
-                row.put("acceptedAt", ACCEPTED_AT.format(d.acceptedAt().atZone(SandboxClock.SEOUL)));
+                row.put("acceptedAt", ACCEPTED_AT.format(d.acceptedAt().atZone(MarketTime.ZONE)));
                 rows.add(row);
             }
         }

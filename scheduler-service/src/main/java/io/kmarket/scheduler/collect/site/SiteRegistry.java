@@ -1,14 +1,9 @@
 package io.kmarket.scheduler.collect.site;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,12 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.agroal.api.AgroalDataSource;
 import io.kmarket.scheduler.collect.config.CollectConfig;
+import io.kmarket.scheduler.collect.site.store.SiteStore;
 
 /**
- * The sites of ops.sites/ops.site_config, re-read when older than {@code kmarket.collect.site-refresh}: an
- * operator's row change applies without a restart. A site whose config changed keeps its runtime, which applies the
+ * The sites of ops.sites/ops.site_config ({@link SiteStore}), re-read when older than
+ * {@code kmarket.collect.site-refresh}: an operator's row change applies without a restart. A site whose config changed keeps its runtime, which applies the
  * edit in place (see {@link SiteRuntime#reconfigure}): its circuit, adaptive rate, limiter history and login session
  * survive, and no second runtime ever admits requests beside it.
  */
@@ -31,17 +26,8 @@ import io.kmarket.scheduler.collect.config.CollectConfig;
 public class SiteRegistry {
 
     private static final Logger LOG = Logger.getLogger(SiteRegistry.class);
-    private static final String SELECT_SITES = """
-            SELECT s.code, s.tier, s.reliability, s.active, c.access_method, c.rate_limit_per_minute,
-                   c.rate_limit_per_second, c.burst,
-                   c.max_concurrency, c.timeout_ms, c.retry_preset, c.requires_keys, c.user_agent
-              FROM ops.sites s JOIN ops.site_config c ON c.site_code = s.code""";
-    private static final String SELECT_LIMITS = """
-            SELECT site_code, current_rate_per_minute,
-                   CASE WHEN upper(circuit_state) = 'OPEN' THEN circuit_open_until END AS blocked_until
-              FROM ops.site_health_status""";
 
-    private final AgroalDataSource dataSource;
+    private final SiteStore store;
     private final CollectConfig config;
     private final CollectMetrics metrics;
     private final Clock clock;
@@ -51,9 +37,8 @@ public class SiteRegistry {
     private volatile long loadedAtNanos;
     private volatile boolean loaded;
 
-    SiteRegistry(AgroalDataSource dataSource, CollectConfig config, CollectMetrics metrics, Clock clock,
-            UpstreamLease lease) {
-        this.dataSource = dataSource;
+    SiteRegistry(SiteStore store, CollectConfig config, CollectMetrics metrics, Clock clock, UpstreamLease lease) {
+        this.store = store;
         this.lease = lease;
         this.config = config;
         this.metrics = metrics;
@@ -89,16 +74,9 @@ public class SiteRegistry {
 
     /** Re-reads every site now. */
     public synchronized void refresh() {
-        Map<String, SiteConfig> current = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(SELECT_SITES)) {
-            while (rs.next()) {
-                SiteConfig site = new SiteConfig(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getBoolean(4),
-                        rs.getString(5), rs.getInt(6), rs.getObject(7, Integer.class), rs.getInt(8), rs.getInt(9),
-                        rs.getInt(10), RetryPreset.valueOf(rs.getString(11)), rs.getBoolean(12), rs.getString(13));
-                current.put(site.code(), site);
-            }
+        Map<String, SiteConfig> current;
+        try {
+            current = store.sites();
         } catch (SQLException e) {
             if (loaded) {
                 // Keep collecting with the last known configuration rather than stopping every site.
@@ -120,17 +98,13 @@ public class SiteRegistry {
      */
     public void adoptRecordedLimits() {
         refreshIfStale();
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(SELECT_LIMITS)) {
-            while (rs.next()) {
-                SiteRuntime runtime = runtimes.get(rs.getString(1));
-                Double rate = rs.getObject(2, Double.class);
-                Timestamp blocked = rs.getTimestamp(3);
-                Instant blockedUntil = blocked == null || !blocked.toInstant().isAfter(clock.instant()) ? null
-                        : blocked.toInstant();
+        try {
+            for (SiteStore.RecordedLimits recorded : store.recordedLimits()) {
+                SiteRuntime runtime = runtimes.get(recorded.site());
+                Instant blocked = recorded.circuitOpenUntil();
+                Instant blockedUntil = blocked == null || !blocked.isAfter(clock.instant()) ? null : blocked;
                 if (runtime != null) {
-                    runtime.adopt(rate, blockedUntil);
+                    runtime.adopt(recorded.ratePerMinute(), blockedUntil);
                     if (blockedUntil != null) {
                         LOG.infof("Site %s stays blocked until %s, as the last leader recorded", runtime.code(),
                                 blockedUntil);

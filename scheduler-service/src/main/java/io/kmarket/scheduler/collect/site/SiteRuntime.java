@@ -20,6 +20,7 @@ import jakarta.enterprise.util.TypeLiteral;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 import io.kmarket.scheduler.collect.config.CollectConfig;
+import io.kmarket.scheduler.collect.fetch.FetchFailure;
 import io.kmarket.scheduler.collect.fetch.RateLimitedException;
 import io.kmarket.scheduler.collect.fetch.ResponseCheck;
 import io.kmarket.scheduler.collect.fetch.SiteBlockedException;
@@ -98,8 +99,7 @@ public final class SiteRuntime {
                 .withDescription("site " + config.code())
                 .withCircuitBreaker()
                     // A rate-limit answer means "slower", not "dead": it lowers the rate but never opens the circuit.
-                    .when(e -> e instanceof SiteBlockedException
-                            || e instanceof TransientFetchException && !(e instanceof RateLimitedException))
+                    .when(e -> FetchFailure.of(e).countsAgainstCircuit())
                     .requestVolumeThreshold(collect.circuit().failureThreshold())
                     .failureRatio(1.0)
                     .successThreshold(1)
@@ -130,7 +130,7 @@ public final class SiteRuntime {
                     .maxRetries(preset.attempts() - 1)
                     .maxDuration(30, ChronoUnit.MINUTES)
                     .jitter(0, ChronoUnit.MILLIS)
-                    .whenException(e -> e instanceof TransientFetchException)
+                    .whenException(e -> FetchFailure.of(e).retryable())
                     .withCustomBackoff().strategy(() -> new PresetBackoff(preset, collect.retryDelayScale())).done()
                     .done()
                 .build();

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -20,9 +21,11 @@ import io.kmarket.scheduler.collect.fetch.Rejection;
 public class ExecutionRecorder {
 
     private final AgroalDataSource dataSource;
+    private final Clock clock;
 
-    ExecutionRecorder(AgroalDataSource dataSource) {
+    ExecutionRecorder(AgroalDataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
     }
 
     /** A finished task, as stored in ops.fetch_execution_logs. */
@@ -80,7 +83,7 @@ public class ExecutionRecorder {
     public void health(String site, boolean success, Long durationMs, double ratePerMinute, boolean rateLowered,
             String circuitState, Instant circuitOpenUntil, String error) throws SQLException {
         String status = "OPEN".equals(circuitState) ? "failed" : !success || rateLowered ? "degraded" : "active";
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement st = connection.prepareStatement("""
                         INSERT INTO ops.site_health_status AS h (site_code, status, consecutive_failures,

@@ -5,7 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,9 +28,11 @@ public class RawPayloads {
 
     private final AgroalDataSource dataSource;
     private final Map<String, SourcesConfig.Source> sources;
+    private final Clock clock;
 
-    RawPayloads(AgroalDataSource dataSource, SourcesConfig config) {
+    RawPayloads(AgroalDataSource dataSource, SourcesConfig config, Clock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
         this.sources = Map.of("KRX", config.krx(), "DART", config.dart(), "NAVER", config.naver(), "KIS", config.kis(),
                 "DAUM", config.daum());
     }
@@ -49,7 +51,7 @@ public class RawPayloads {
             st.setString(3, task.key());
             st.setString(4, response.headers().firstValue("Content-Type").orElse(null));
             st.setBytes(5, response.body());
-            st.setTimestamp(6, Timestamp.from(Instant.now().plus(source.rawRetention())));
+            st.setTimestamp(6, Timestamp.from(clock.instant().plus(source.rawRetention())));
             st.executeUpdate();
         } catch (SQLException e) {
             // Raw bodies are an audit aid: failing to keep one must not fail the collection.
@@ -61,7 +63,9 @@ public class RawPayloads {
     void deleteExpired() throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement st = connection.prepareStatement(
-                        "DELETE FROM ops.raw_payloads WHERE expires_at < now()")) {
+                        "DELETE FROM ops.raw_payloads WHERE expires_at < ?")) {
+            // The service's clock, as when the expiry was set: the database's own now() may disagree with it.
+            st.setTimestamp(1, Timestamp.from(clock.instant()));
             int deleted = st.executeUpdate();
             if (deleted > 0) {
                 LOG.infof("Deleted %d expired raw payloads", deleted);

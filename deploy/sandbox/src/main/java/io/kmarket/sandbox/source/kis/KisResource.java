@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.kmarket.kit.time.MarketTime;
 import io.kmarket.sandbox.config.SandboxConfig;
 import io.kmarket.sandbox.limit.Limits;
 import io.kmarket.sandbox.limit.SandboxStats;
@@ -96,7 +97,7 @@ public class KisResource {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", token.get().value());
-        body.put("access_token_token_expired", token.get().expiresAt().atZone(SandboxClock.SEOUL).format(EXPIRY));
+        body.put("access_token_token_expired", token.get().expiresAt().atZone(MarketTime.ZONE).format(EXPIRY));
         body.put("token_type", "Bearer");
         body.put("expires_in", Duration.between(clock.now(), token.get().expiresAt()).toSeconds());
         return json(200, body, null);

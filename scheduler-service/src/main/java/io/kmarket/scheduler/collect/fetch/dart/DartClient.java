@@ -11,16 +11,15 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-
-import io.agroal.api.AgroalDataSource;
 import io.kmarket.scheduler.collect.config.SourcesConfig;
 import io.kmarket.scheduler.collect.fetch.FetchContext;
-import io.kmarket.scheduler.collect.fetch.Forms;
 import io.kmarket.scheduler.collect.fetch.RejectedRequestException;
 import io.kmarket.scheduler.collect.fetch.ResponseCheck;
 import io.kmarket.scheduler.collect.fetch.SourceUnconfiguredException;
 import io.kmarket.scheduler.collect.fetch.TransientFetchException;
+import io.kmarket.scheduler.collect.fetch.UrlEncodedForm;
 import io.kmarket.scheduler.collect.keys.ApiKeyPool;
+import io.kmarket.scheduler.collect.keys.store.ApiKeyStore;
 
 /**
  * OpenDART: GET /api/{endpoint}?crtfc_key=... with the answer's own {@code status} (HTTP is 200 regardless).
@@ -37,10 +36,9 @@ public class DartClient {
     private final SourcesConfig.Dart config;
     private final ApiKeyPool keys;
 
-    DartClient(SourcesConfig sources, AgroalDataSource dataSource) {
+    DartClient(SourcesConfig sources, ApiKeyStore keyStore, Clock clock) {
         this.config = sources.dart();
-        this.keys = new ApiKeyPool("DART", config.apiKeys().orElse(List.of()), config.dailyQuota(), dataSource,
-                Clock.systemUTC());
+        this.keys = new ApiKeyPool("DART", config.apiKeys().orElse(List.of()), config.dailyQuota(), keyStore, clock);
     }
 
     /** A status-checked answer: {@code status} is 000 or 013 (no data). */
@@ -51,8 +49,8 @@ public class DartClient {
         }
     }
 
-    /** Calls the endpoint with the next usable key; {@code format} says where the answer keeps its status. */
-    public Answer get(FetchContext context, String endpoint, Map<String, String> params, Format format)
+    /** Calls the endpoint with the next usable key; {@code reader} reads the answer's status out of its body. */
+    public Answer get(FetchContext context, String endpoint, Map<String, String> params, DartStatusReader reader)
             throws InterruptedException {
         if (keys.isEmpty()) {
             throw new SourceUnconfiguredException("OpenDART needs at least one key in KMARKET_SOURCES_DART_API_KEYS");
@@ -63,12 +61,12 @@ public class DartClient {
             query.put("crtfc_key", key.key());
             query.putAll(params);
             HttpResponse<byte[]> response = context.send(HttpRequest.newBuilder(
-                    URI.create(config.baseUrl() + "/api/" + endpoint + "?" + Forms.encode(query))).GET(),
-                    ResponseCheck.STANDARD.andThen(r -> retryLater(format.status(r.body()))));
+                    URI.create(config.baseUrl() + "/api/" + endpoint + "?" + UrlEncodedForm.encode(query))).GET(),
+                    ResponseCheck.STANDARD.andThen(r -> retryLater(reader.status(r.body()))));
             if (response.statusCode() != 200) {
                 throw new RejectedRequestException("OpenDART answered HTTP " + response.statusCode());
             }
-            String status = format.status(response.body());
+            String status = reader.status(response.body());
             switch (status) {
                 case "000", "013" -> {
                     keys.succeeded(key);

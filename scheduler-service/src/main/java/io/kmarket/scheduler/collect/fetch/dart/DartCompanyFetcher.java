@@ -29,7 +29,7 @@ public class DartCompanyFetcher extends DartFetcher {
     @Override
     public FetchResult fetch(FetchContext context) throws InterruptedException {
         DartClient.Answer answer = dart.get(context, "company.json",
-                Map.of("corp_code", context.task().subject()), Format.JSON);
+                Map.of("corp_code", context.task().subject()), DartStatusReader.JSON_FIELD);
         if (answer.noData()) {
             return FetchResult.of(List.of());
         }

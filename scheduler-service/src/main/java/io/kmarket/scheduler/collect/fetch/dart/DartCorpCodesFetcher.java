@@ -31,7 +31,7 @@ public class DartCorpCodesFetcher extends DartFetcher {
 
     @Override
     public FetchResult fetch(FetchContext context) throws InterruptedException {
-        DartClient.Answer answer = dart.get(context, "corpCode.xml", Map.of(), Format.ZIP);
+        DartClient.Answer answer = dart.get(context, "corpCode.xml", Map.of(), DartStatusReader.ZIP_OR_XML_ERROR);
         if (answer.noData()) {
             return FetchResult.of(List.of());
         }

@@ -101,7 +101,7 @@ public class DartDisclosuresFetcher extends DartFetcher {
         params.put("end_de", task.to().format(DateTimeFormatter.BASIC_ISO_DATE));
         params.put("page_no", Integer.toString(number));
         params.put("page_count", Integer.toString(PAGE_SIZE));
-        DartClient.Answer answer = dart.get(context, "list.json", params, Format.JSON);
+        DartClient.Answer answer = dart.get(context, "list.json", params, DartStatusReader.JSON_FIELD);
         return answer.noData() ? null : JsonBodies.parse(answer.body());
     }
 

@@ -13,11 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.kmarket.scheduler.collect.config.SourcesConfig;
 import io.kmarket.scheduler.collect.fetch.FetchContext;
-import io.kmarket.scheduler.collect.fetch.Forms;
 import io.kmarket.scheduler.collect.fetch.RateLimitedException;
 import io.kmarket.scheduler.collect.fetch.RejectedRequestException;
 import io.kmarket.scheduler.collect.fetch.ResponseCheck;
 import io.kmarket.scheduler.collect.fetch.SourceUnconfiguredException;
+import io.kmarket.scheduler.collect.fetch.UrlEncodedForm;
 import io.kmarket.scheduler.collect.parse.JsonBodies;
 
 /**
@@ -63,7 +63,7 @@ public class KisClient {
     private JsonNode call(FetchContext context, String path, String trId, Map<String, String> query, String token)
             throws InterruptedException {
         HttpResponse<byte[]> response = context.send(
-                HttpRequest.newBuilder(URI.create(config.baseUrl() + path + "?" + Forms.encode(query)))
+                HttpRequest.newBuilder(URI.create(config.baseUrl() + path + "?" + UrlEncodedForm.encode(query)))
                         .header("Content-Type", "application/json; charset=utf-8")
                         .header("authorization", "Bearer " + token)
                         .header("appkey", config.appKey().orElseThrow())

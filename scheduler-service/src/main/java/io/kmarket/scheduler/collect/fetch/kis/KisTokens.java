@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeUnit;
 
@@ -20,19 +19,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.kmarket.kit.time.MarketTime;
 import io.kmarket.scheduler.collect.config.SourcesConfig;
 import io.kmarket.scheduler.collect.fetch.FetchContext;
 import io.kmarket.scheduler.collect.fetch.MalformedPayloadException;
 import io.kmarket.scheduler.collect.fetch.RateLimitedException;
 import io.kmarket.scheduler.collect.fetch.RejectedRequestException;
 import io.kmarket.scheduler.collect.fetch.ResponseCheck;
+import io.kmarket.scheduler.collect.fetch.kis.store.OAuthTokenStore;
 import io.kmarket.scheduler.collect.keys.Fingerprint;
 import io.kmarket.scheduler.collect.parse.JsonBodies;
 
 /**
  * The KIS OAuth token: reused while valid, kept in ops.oauth_tokens so a restart (or another instance) reuses it
  * too, and issued at most once a minute (KIS's limit; each issuance also notifies the account holder), waiting
- * if needed. Issuance happens under the row lock of {@link KisTokenStore#lock}, so instances never issue twice.
+ * if needed. Issuance happens under the row lock of {@link OAuthTokenStore#lock}, so instances never issue twice.
  */
 @ApplicationScoped
 public class KisTokens {
@@ -40,16 +41,15 @@ public class KisTokens {
     static final Duration ISSUANCE_INTERVAL = Duration.ofMinutes(1);
     /** A token this close to its expiry is renewed rather than used. */
     private static final Duration EXPIRY_MARGIN = Duration.ofMinutes(10);
-    private static final ZoneId KST = ZoneId.of("Asia/Seoul");
     private static final Logger LOG = Logger.getLogger(KisTokens.class);
 
     private final SourcesConfig.Kis config;
-    private final KisTokenStore store;
+    private final OAuthTokenStore store;
     private final Clock clock;
     private String token;
     private Instant expiresAt;
 
-    KisTokens(SourcesConfig sources, KisTokenStore store, Clock clock) {
+    KisTokens(SourcesConfig sources, OAuthTokenStore store, Clock clock) {
         this.config = sources.kis();
         this.store = store;
         this.clock = clock;
@@ -64,9 +64,9 @@ public class KisTokens {
         if (token != null && expiresAt != null && renewalDue().isBefore(expiresAt)) {
             return token;
         }
-        try (KisTokenStore.Lock lock = store.lock(context.site().code(),
+        try (OAuthTokenStore.Lock lock = store.lock(context.site().code(),
                 Fingerprint.of(config.appKey().orElseThrow()))) {
-            KisTokenStore.StoredToken stored = lock.current();
+            OAuthTokenStore.StoredToken stored = lock.current();
             // Another instance may have renewed it while this one waited for the lock.
             if (stored.validAfter(renewalDue()) && !stored.token().equals(expired)) {
                 token = stored.token();
@@ -126,7 +126,7 @@ public class KisTokens {
         String local = JsonBodies.text(answer, "access_token_token_expired");
         if (local != null) {
             return LocalDateTime.parse(local, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
-                    .atZone(KST).toInstant();
+                    .atZone(MarketTime.ZONE).toInstant();
         }
         return clock.instant().plusSeconds(answer.path("expires_in").asLong(0));
     }

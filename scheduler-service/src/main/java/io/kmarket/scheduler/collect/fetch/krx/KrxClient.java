@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,12 +20,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.kmarket.scheduler.collect.config.SourcesConfig;
 import io.kmarket.scheduler.collect.fetch.FetchContext;
-import io.kmarket.scheduler.collect.fetch.Forms;
 import io.kmarket.scheduler.collect.fetch.MalformedPayloadException;
 import io.kmarket.scheduler.collect.fetch.RejectedRequestException;
 import io.kmarket.scheduler.collect.fetch.ResponseCheck;
 import io.kmarket.scheduler.collect.fetch.SiteBlockedException;
 import io.kmarket.scheduler.collect.fetch.SourceUnconfiguredException;
+import io.kmarket.scheduler.collect.fetch.UrlEncodedForm;
 import io.kmarket.scheduler.collect.parse.JsonBodies;
 import io.kmarket.scheduler.collect.site.SiteRuntime;
 
@@ -46,9 +47,11 @@ public class KrxClient {
     private static final Pattern TITLE = Pattern.compile("<title>([^<]*)</title>", Pattern.CASE_INSENSITIVE);
 
     private final SourcesConfig.Krx config;
+    private final Clock clock;
 
-    KrxClient(SourcesConfig sources) {
+    KrxClient(SourcesConfig sources, Clock clock) {
         this.config = sources.krx();
+        this.clock = clock;
     }
 
     /** POSTs the form (plus {@code bld}, last as pykrx does) and returns the parsed JSON answer. */
@@ -84,7 +87,7 @@ public class KrxClient {
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .header("Referer", REFERER)
                 .header("X-Requested-With", "XMLHttpRequest")
-                .POST(Forms.body(form));
+                .POST(UrlEncodedForm.body(form));
     }
 
     private static boolean isLogout(HttpResponse<byte[]> response) {
@@ -105,19 +108,19 @@ public class KrxClient {
     private Instant ensureSession(FetchContext context) throws InterruptedException {
         SiteRuntime site = context.site();
         Instant validUntil = site.sessionValidUntil();
-        if (validUntil != null && Instant.now().isBefore(validUntil)) {
+        if (validUntil != null && clock.instant().isBefore(validUntil)) {
             return validUntil;
         }
         synchronized (site) {
             validUntil = site.sessionValidUntil();
-            if (validUntil != null && Instant.now().isBefore(validUntil)) {
+            if (validUntil != null && clock.instant().isBefore(validUntil)) {
                 return validUntil;
             }
             site.sessionGate().close();
             try {
                 site.cookies().getCookieStore().removeAll();
                 login(context);
-                validUntil = Instant.now().plus(SESSION_LIFETIME);
+                validUntil = clock.instant().plus(SESSION_LIFETIME);
                 site.sessionValidUntil(validUntil);
                 return validUntil;
             } finally {
@@ -168,7 +171,7 @@ public class KrxClient {
                 HttpRequest.newBuilder(URI.create(config.baseUrl() + LOGIN_PATH))
                         .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                         .header("Referer", config.baseUrl() + LOGIN_VIEW)
-                        .POST(Forms.body(form)),
+                        .POST(UrlEncodedForm.body(form)),
                 KrxClient::checkBlocked);
         if (response.statusCode() != 200) {
             throw new RejectedRequestException("KRX login answered HTTP " + response.statusCode());

@@ -2,6 +2,7 @@ package io.kmarket.scheduler.collect.fetch.krx;
 
 import static io.kmarket.scheduler.collect.parse.JsonBodies.text;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.kmarket.kit.time.MarketTime;
 import io.kmarket.scheduler.collect.Dataset;
 import io.kmarket.scheduler.collect.fetch.FetchContext;
 import io.kmarket.scheduler.collect.fetch.FetchResult;
@@ -21,22 +23,25 @@ import io.kmarket.scheduler.collect.parse.JsonBodies;
 
 /**
  * Delisted stocks (finder_listdelisu). The finder carries no delisting date, so a stock's delisted_on is the
- * date kmarket first saw it delisted (the task's date) and is never moved afterwards. The real list also holds
- * warrants and other non-stock securities: each is left out with its reason recorded ({@link KrxRows#notAShare});
- * foreign issuers' shares (ISIN {@code HK0…}, {@code KYG…}) are kept.
+ * date kmarket first saw it delisted (the task's date, else today in Korea) and is never moved afterwards. The
+ * real list also holds warrants and other non-stock securities: each is left out with its reason recorded
+ * ({@link KrxRows#notAShare}); foreign issuers' shares (ISIN {@code HK0…}, {@code KYG…}) are kept.
  */
 @Singleton
 public class KrxDelistingsFetcher extends KrxFetcher {
 
     static final String BLD = "dbms/comm/finder/finder_listdelisu";
 
-    KrxDelistingsFetcher(KrxClient krx) {
+    private final Clock clock;
+
+    KrxDelistingsFetcher(KrxClient krx, Clock clock) {
         super(krx, Dataset.DELISTINGS);
+        this.clock = clock;
     }
 
     @Override
     public FetchResult fetch(FetchContext context) throws InterruptedException {
-        LocalDate seen = context.task().from() != null ? context.task().from() : LocalDate.now();
+        LocalDate seen = context.task().from() != null ? context.task().from() : MarketTime.today(clock);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("mktsel", "ALL");
         form.put("searchText", "");

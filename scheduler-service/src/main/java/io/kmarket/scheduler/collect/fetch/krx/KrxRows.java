@@ -4,7 +4,6 @@ import static io.kmarket.scheduler.collect.parse.JsonBodies.text;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -12,6 +11,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.kmarket.kit.time.MarketTime;
 import io.kmarket.scheduler.collect.parse.RowException;
 import io.kmarket.scheduler.collect.parse.Values;
 import io.kmarket.scheduler.collect.store.MarketRow.DailyPrice;
@@ -22,7 +22,6 @@ final class KrxRows {
     static final String SOURCE = "KRX";
     static final Set<String> MARKETS = Set.of("STK", "KSQ", "KNX");
 
-    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
     // "2026.01.25 PM 08:27:25": KRX stamps every answer with its own time of day in Seoul.
     private static final DateTimeFormatter CURRENT_DATETIME = DateTimeFormatter.ofPattern("yyyy.MM.dd a hh:mm:ss",
             Locale.ENGLISH);
@@ -43,7 +42,7 @@ final class KrxRows {
                 // An unexpected stamp says nothing about the data: the clock's day will do.
             }
         }
-        return LocalDate.now(clock.withZone(SEOUL));
+        return MarketTime.today(clock);
     }
 
     /** True for a row without a close: a holiday, or a stock that did not trade. */

@@ -2,22 +2,16 @@ package io.kmarket.scheduler.collect.fetch.krx;
 
 import static io.kmarket.scheduler.collect.parse.JsonBodies.text;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.agroal.api.AgroalDataSource;
 import io.kmarket.scheduler.collect.CollectionTask;
 import io.kmarket.scheduler.collect.Dataset;
 import io.kmarket.scheduler.collect.fetch.FetchContext;
@@ -26,6 +20,7 @@ import io.kmarket.scheduler.collect.fetch.RejectedRequestException;
 import io.kmarket.scheduler.collect.parse.JsonBodies;
 import io.kmarket.scheduler.collect.parse.RowException;
 import io.kmarket.scheduler.collect.parse.Values;
+import io.kmarket.scheduler.collect.store.StockIsins;
 
 /**
  * MDCSTAT01701: one stock's unadjusted daily prices over at most two years. KRX wants the ISIN, taken from
@@ -38,11 +33,11 @@ public class KrxStockHistoryFetcher extends KrxFetcher {
     static final String FINDER_BLD = "dbms/comm/finder/finder_stkisu";
     private static final long MAX_SPAN_DAYS = 730;
 
-    private final AgroalDataSource dataSource;
+    private final StockIsins isins;
 
-    KrxStockHistoryFetcher(KrxClient krx, AgroalDataSource dataSource) {
+    KrxStockHistoryFetcher(KrxClient krx, StockIsins isins) {
         super(krx, Dataset.STOCK_HISTORY);
-        this.dataSource = dataSource;
+        this.isins = isins;
     }
 
     @Override
@@ -52,7 +47,7 @@ public class KrxStockHistoryFetcher extends KrxFetcher {
             throw new RejectedRequestException("KRX serves at most two years per request: " + task.key());
         }
         String code = task.subject();
-        String isin = storedIsin(code).orElse(null);
+        String isin = isins.of(code).orElse(null);
         if (isin == null) {
             isin = lookUpIsin(context, code);
         }
@@ -83,18 +78,5 @@ public class KrxStockHistoryFetcher extends KrxFetcher {
             }
         }
         throw new RejectedRequestException("KRX does not know the stock code " + code);
-    }
-
-    private Optional<String> storedIsin(String code) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT isin FROM market.stocks WHERE code = ? AND isin IS NOT NULL")) {
-            statement.setString(1, code);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the ISIN of " + code, e);
-        }
     }
 }

@@ -17,11 +17,11 @@ import io.kmarket.scheduler.collect.Dataset;
 import io.kmarket.scheduler.collect.config.SourcesConfig;
 import io.kmarket.scheduler.collect.fetch.FetchContext;
 import io.kmarket.scheduler.collect.fetch.FetchResult;
-import io.kmarket.scheduler.collect.fetch.SiteFetcher;
-import io.kmarket.scheduler.collect.fetch.Forms;
 import io.kmarket.scheduler.collect.fetch.RejectedRequestException;
 import io.kmarket.scheduler.collect.fetch.Rejection;
 import io.kmarket.scheduler.collect.fetch.ResponseCheck;
+import io.kmarket.scheduler.collect.fetch.SiteFetcher;
+import io.kmarket.scheduler.collect.fetch.UrlEncodedForm;
 import io.kmarket.scheduler.collect.parse.RowException;
 import io.kmarket.scheduler.collect.parse.Values;
 import io.kmarket.scheduler.collect.parse.XmlBodies;
@@ -74,7 +74,8 @@ public class NaverDailyChartFetcher extends SiteFetcher {
         query.put("count", Long.toString(count));
         query.put("requestType", "0");
         HttpResponse<byte[]> response = context.send(
-                HttpRequest.newBuilder(URI.create(config.baseUrl() + "/sise.nhn?" + Forms.encode(query))).GET(),
+                HttpRequest.newBuilder(URI.create(config.baseUrl() + "/sise.nhn?" + UrlEncodedForm.encode(query)))
+                        .GET(),
                 ResponseCheck.STANDARD);
         if (response.statusCode() != 200) {
             throw new RejectedRequestException("Naver answered HTTP " + response.statusCode());

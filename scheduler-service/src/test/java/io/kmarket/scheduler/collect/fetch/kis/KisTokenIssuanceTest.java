@@ -26,6 +26,7 @@ import io.kmarket.scheduler.collect.Db;
 import io.kmarket.scheduler.collect.UpstreamStub;
 import io.kmarket.scheduler.collect.config.SourcesConfig;
 import io.kmarket.scheduler.collect.fetch.FetchContext;
+import io.kmarket.scheduler.collect.fetch.kis.store.OAuthTokenStore;
 import io.kmarket.scheduler.collect.site.SiteRegistry;
 import io.kmarket.scheduler.collect.store.RawPayloads;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,7 +40,7 @@ class KisTokenIssuanceTest {
     @Inject
     SourcesConfig sources;
     @Inject
-    KisTokenStore store;
+    OAuthTokenStore store;
     @Inject
     Clock clock;
     @Inject

@@ -1,4 +1,4 @@
-package io.kmarket.scheduler.alert;
+package io.kmarket.scheduler.alert.store;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -21,7 +21,7 @@ import io.agroal.api.AgroalDataSource;
 public class AlertOutbox {
 
     /** An alert claimed for one delivery attempt. */
-    record Claimed(long id, String text, int attempts) {
+    public record Claimed(long id, String text, int attempts) {
     }
 
     /** How long a claimed alert is hidden from other dispatchers while its POST is under way. */
@@ -42,6 +42,7 @@ public class AlertOutbox {
         }
     }
 
+    /** The same within the caller's transaction (a store of this package queues alerts with its own writes). */
     boolean enqueue(Connection c, String key, String job, LocalDate date, String text, boolean deliverable,
             Instant now) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
@@ -72,7 +73,7 @@ public class AlertOutbox {
      * Claims up to {@code limit} pending alerts due at {@code now}, oldest first. SKIP LOCKED and the claim's
      * pushed-back next attempt keep two instances from posting the same alert.
      */
-    List<Claimed> claimDue(Instant now, int limit) {
+    public List<Claimed> claimDue(Instant now, int limit) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement st = c.prepareStatement("""
                         UPDATE ops.alert_outbox SET next_attempt_at = ?
@@ -96,12 +97,12 @@ public class AlertOutbox {
         }
     }
 
-    void sent(long id, Instant now) {
+    public void sent(long id, Instant now) {
         update("UPDATE ops.alert_outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL"
                 + " WHERE id = ?", Timestamp.from(now), id);
     }
 
-    void failed(long id, Instant nextAttempt, String error) {
+    public void failed(long id, Instant nextAttempt, String error) {
         update("UPDATE ops.alert_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
                 Timestamp.from(nextAttempt), error, id);
     }

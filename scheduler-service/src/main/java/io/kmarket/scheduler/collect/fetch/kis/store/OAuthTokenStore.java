@@ -1,4 +1,4 @@
-package io.kmarket.scheduler.collect.fetch.kis;
+package io.kmarket.scheduler.collect.fetch.kis.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,23 +16,24 @@ import io.agroal.api.AgroalDataSource;
  * so of several instances finding the token unusable one issues while the others wait and then read its token.
  */
 @ApplicationScoped
-class KisTokenStore {
+public class OAuthTokenStore {
 
-    record StoredToken(String token, Instant expiresAt, Instant lastAttempt) {
+    /** The row as read under the lock; {@code lastAttempt} is the last issuance attempt, successful or not. */
+    public record StoredToken(String token, Instant expiresAt, Instant lastAttempt) {
 
-        boolean validAfter(Instant instant) {
+        public boolean validAfter(Instant instant) {
             return token != null && expiresAt != null && instant.isBefore(expiresAt);
         }
     }
 
     private final AgroalDataSource dataSource;
 
-    KisTokenStore(AgroalDataSource dataSource) {
+    OAuthTokenStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     /** The row locked until {@link Lock#close()}, which commits what was written (attempt and token). */
-    Lock lock(String site, String fingerprint) {
+    public Lock lock(String site, String fingerprint) {
         try {
             Connection c = dataSource.getConnection();
             try {
@@ -66,7 +67,8 @@ class KisTokenStore {
         }
     }
 
-    static final class Lock implements AutoCloseable {
+    /** The locked row of one site and app key; closing it commits and releases the lock. */
+    public static final class Lock implements AutoCloseable {
 
         private final Connection connection;
         private final String site;
@@ -80,17 +82,17 @@ class KisTokenStore {
             this.current = current;
         }
 
-        StoredToken current() {
+        public StoredToken current() {
             return current;
         }
 
         /** Recorded before the request goes out, and kept even if it fails: KIS counts the attempt. */
-        void attempted(Instant at) {
+        public void attempted(Instant at) {
             update("UPDATE ops.oauth_tokens SET last_attempt_at = ? WHERE site_code = ? AND app_key_fingerprint = ?",
                     Timestamp.from(at));
         }
 
-        void issued(String token, Instant expiresAt, Instant at) {
+        public void issued(String token, Instant expiresAt, Instant at) {
             update("""
                     UPDATE ops.oauth_tokens SET access_token = ?, expires_at = ?, issued_at = ?
                      WHERE site_code = ? AND app_key_fingerprint = ?""",

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** URL-encoded form bodies and query strings, in the order given (KRX sends {@code bld} last). */
-public final class Forms {
+public final class UrlEncodedForm {
 
-    private Forms() {
+    private UrlEncodedForm() {
     }
 
     public static String encode(Map<String, String> fields) {

@@ -6,9 +6,12 @@ import io.kmarket.scheduler.collect.fetch.MalformedPayloadException;
 import io.kmarket.scheduler.collect.parse.JsonBodies;
 import io.kmarket.scheduler.collect.parse.XmlBodies;
 
-/** Where an OpenDART answer keeps its status: the JSON endpoints' field, or the XML error body of file downloads. */
-public enum Format {
-    JSON {
+/**
+ * Reads the status out of an OpenDART answer, which keeps it in a different place per endpoint: the JSON endpoints'
+ * {@code status} field, or, for file downloads, the XML error body that replaces the file.
+ */
+public enum DartStatusReader {
+    JSON_FIELD {
         @Override
         String status(byte[] body) {
             String status = JsonBodies.text(JsonBodies.parse(body), "status");
@@ -19,7 +22,7 @@ public enum Format {
         }
     },
     /** corpCode.xml answers a ZIP on success and an XML {@code <result><status>} otherwise. */
-    ZIP {
+    ZIP_OR_XML_ERROR {
         @Override
         String status(byte[] body) {
             if (body.length >= 4 && body[0] == 'P' && body[1] == 'K' && body[2] == 3 && body[3] == 4) {
