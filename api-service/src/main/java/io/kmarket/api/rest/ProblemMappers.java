@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.kmarket.api.config.ApiConfig;
-import io.kmarket.api.repository.Jdbc.DatabaseUnavailableException;
+import io.kmarket.kit.jdbc.DatabaseUnavailableException;
 
 /** Turns every failure into a problem document; unexpected ones are logged here and never echoed. */
 public class ProblemMappers {
