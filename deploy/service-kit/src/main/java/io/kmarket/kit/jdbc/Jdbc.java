@@ -184,7 +184,7 @@ public class Jdbc {
     }
 
     public static LocalDate date(ResultSet row, String column) throws SQLException {
-        return row.getObject(column, LocalDate.class);
+        return date(row, row.findColumn(column));
     }
 
     public static LocalDate date(ResultSet row, int column) throws SQLException {
@@ -192,8 +192,7 @@ public class Jdbc {
     }
 
     public static Double nullableDouble(ResultSet row, String column) throws SQLException {
-        double value = row.getDouble(column);
-        return row.wasNull() ? null : value;
+        return nullableDouble(row, row.findColumn(column));
     }
 
     public static Double nullableDouble(ResultSet row, int column) throws SQLException {
@@ -202,8 +201,7 @@ public class Jdbc {
     }
 
     public static Integer nullableInt(ResultSet row, String column) throws SQLException {
-        int value = row.getInt(column);
-        return row.wasNull() ? null : value;
+        return nullableInt(row, row.findColumn(column));
     }
 
     public static Integer nullableInt(ResultSet row, int column) throws SQLException {
