@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.kmarket.kit.jdbc.Jdbc;
 import io.kmarket.api.rest.DisclosureView;
 
 /** Filings newest first; pages continue strictly after the (receipt_date, rcept_no) of the last row. */
@@ -30,18 +31,10 @@ public class DisclosureRepository {
 
     public List<DisclosureView> page(String stockCode, LocalDate from, LocalDate to, LocalDate afterDate,
             String afterRceptNo, int limit) {
-        return jdbc.list(PAGE, s -> {
-            s.setString(1, stockCode);
-            s.setString(2, stockCode);
-            s.setObject(3, from);
-            s.setObject(4, to);
-            s.setObject(5, afterDate);
-            s.setObject(6, afterDate);
-            s.setString(7, afterRceptNo);
-            s.setInt(8, limit);
-        }, row -> new DisclosureView(row.getString("rcept_no"), row.getString("corp_code"), row.getString("corp_name"),
+        return jdbc.query(PAGE, row -> new DisclosureView(row.getString("rcept_no"), row.getString("corp_code"), row.getString("corp_name"),
                 row.getString("corp_cls"), row.getString("stock_code"), row.getString("report_name"),
                 row.getString("filer_name"), Jdbc.date(row, "receipt_date"), row.getString("remarks"),
-                VIEWER + row.getString("rcept_no")));
+                VIEWER + row.getString("rcept_no")), stockCode, stockCode, from, to, afterDate, afterDate, afterRceptNo,
+                limit);
     }
 }

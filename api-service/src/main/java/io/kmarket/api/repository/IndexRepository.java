@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.kmarket.kit.jdbc.Jdbc;
 import io.kmarket.api.rest.IndexView;
 
 @ApplicationScoped
@@ -21,12 +22,11 @@ public class IndexRepository {
     }
 
     public List<IndexView> all() {
-        return jdbc.list(ALL, s -> {
-        }, row -> new IndexView(row.getString("code"), row.getString("name_ko"), row.getString("name_en"),
+        return jdbc.query(ALL, row -> new IndexView(row.getString("code"), row.getString("name_ko"), row.getString("name_en"),
                 row.getString("market"), Jdbc.date(row, "base_date"), row.getBigDecimal("base_value")));
     }
 
     public boolean exists(String code) {
-        return jdbc.exists(EXISTS, s -> s.setString(1, code));
+        return jdbc.first(EXISTS, row -> true, code).isPresent();
     }
 }

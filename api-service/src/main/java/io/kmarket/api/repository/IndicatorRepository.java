@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.kmarket.kit.jdbc.Jdbc;
 import io.kmarket.api.rest.IndicatorRow;
 
 @ApplicationScoped
@@ -23,13 +24,13 @@ public class IndicatorRepository {
     }
 
     public List<IndicatorRow> range(String code, LocalDate from, LocalDate to) {
-        return jdbc.list(RANGE, Jdbc.codeAndRange(code, from, to), row -> new IndicatorRow(Jdbc.date(row, "trade_date"), Jdbc.nullableDouble(row, "sma5"),
+        return jdbc.query(RANGE, row -> new IndicatorRow(Jdbc.date(row, "trade_date"), Jdbc.nullableDouble(row, "sma5"),
                 Jdbc.nullableDouble(row, "sma20"), Jdbc.nullableDouble(row, "sma50"), Jdbc.nullableDouble(row, "sma60"),
                 Jdbc.nullableDouble(row, "sma120"), Jdbc.nullableDouble(row, "sma200"),
                 Jdbc.nullableDouble(row, "ema12"), Jdbc.nullableDouble(row, "ema26"), Jdbc.nullableDouble(row, "rsi14"),
                 Jdbc.nullableDouble(row, "macd"), Jdbc.nullableDouble(row, "macd_signal"),
                 Jdbc.nullableDouble(row, "macd_hist"), Jdbc.nullableDouble(row, "bb_middle"),
                 Jdbc.nullableDouble(row, "bb_upper"), Jdbc.nullableDouble(row, "bb_lower"),
-                Jdbc.nullableDouble(row, "volume_ratio")));
+                Jdbc.nullableDouble(row, "volume_ratio")), code, from, to);
     }
 }

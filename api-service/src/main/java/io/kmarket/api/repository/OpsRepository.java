@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.kmarket.kit.jdbc.Jdbc;
 import io.kmarket.api.rest.BackfillView;
 import io.kmarket.api.rest.CompletenessView;
 import io.kmarket.api.rest.JobRunView;
@@ -110,8 +111,7 @@ public class OpsRepository {
     }
 
     public List<SiteView> sites() {
-        return jdbc.list(SITES, s -> {
-        }, row -> new SiteView(row.getString("code"), row.getInt("tier"), row.getString("name_ko"),
+        return jdbc.query(SITES, row -> new SiteView(row.getString("code"), row.getInt("tier"), row.getString("name_ko"),
                 row.getString("name_en"), row.getString("base_url"), row.getString("category"),
                 row.getInt("reliability"), row.getBoolean("active"), row.getBoolean("official"),
                 row.getString("status"), Jdbc.nullableInt(row, "consecutive_failures"),
@@ -120,33 +120,25 @@ public class OpsRepository {
     }
 
     public List<JobRunView> latestJobRuns() {
-        return jdbc.list(LATEST_RUN_PER_JOB, s -> {
-        }, row -> new JobRunView(row.getString("job_name"), Jdbc.date(row, "logical_date"), row.getString("trigger"),
+        return jdbc.query(LATEST_RUN_PER_JOB, row -> new JobRunView(row.getString("job_name"), Jdbc.date(row, "logical_date"), row.getString("trigger"),
                 row.getString("status"), Jdbc.timestamp(row, "started_at"), Jdbc.timestamp(row, "ended_at"),
                 row.getLong("records"), row.getInt("attempts"), Jdbc.nullableInt(row, "progress_done"),
                 Jdbc.nullableInt(row, "progress_total"), row.getString("error")));
     }
 
     public List<BackfillView> recentBackfills() {
-        return jdbc.list(RECENT_BACKFILLS, s -> {
-        }, row -> new BackfillView(row.getLong("id"), row.getString("job_name"), Jdbc.date(row, "from_date"),
+        return jdbc.query(RECENT_BACKFILLS, row -> new BackfillView(row.getLong("id"), row.getString("job_name"), Jdbc.date(row, "from_date"),
                 Jdbc.date(row, "to_date"), row.getBoolean("with_dependents"), row.getString("status"),
                 row.getInt("dates_done"), row.getInt("dates_total"), Jdbc.timestamp(row, "requested_at"),
                 Jdbc.timestamp(row, "finished_at"), row.getString("error")));
     }
 
     public List<CompletenessView> completeness(String dataset, LocalDate from, LocalDate to, LocalDate today) {
-        return jdbc.list(COMPLETENESS, s -> {
-            s.setObject(1, from);
-            s.setObject(2, to);
-            s.setObject(3, today);
-            // A day is complete once it has ended in Korea.
-            s.setString(4, MarketTime.ZONE_ID);
-            s.setString(5, dataset);
-            s.setString(6, dataset);
-        }, row -> new CompletenessView(row.getString("dataset"), Jdbc.date(row, "day"),
+        return jdbc.query(COMPLETENESS, row -> new CompletenessView(row.getString("dataset"), Jdbc.date(row, "day"),
                 row.getObject("expected") == null ? null : row.getLong("expected"), row.getLong("stored"),
                 row.getString("status"), row.getString("job"), Jdbc.nullableInt(row, "failures"),
-                Jdbc.timestamp(row, "next_attempt_at"), row.getString("last_error")));
+                Jdbc.timestamp(row, "next_attempt_at"), row.getString("last_error")),
+                // A day is complete once it has ended in Korea.
+                from, to, today, MarketTime.ZONE_ID, dataset, dataset);
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.kmarket.kit.jdbc.Jdbc;
 import io.kmarket.api.rest.EvaluationView;
 import io.kmarket.api.rest.ModelView;
 import io.kmarket.api.rest.PredictionView;
@@ -40,23 +41,20 @@ public class PredictionRepository {
     }
 
     public PredictionView latest(String code) {
-        PredictionView prediction = jdbc.first(LATEST, s -> s.setString(1, code), row -> new PredictionView(
+        PredictionView prediction = jdbc.first(LATEST, row -> new PredictionView(
                 row.getString("code"), Jdbc.date(row, "trade_date"), Jdbc.date(row, "target_date"),
                 row.getDouble("prob_up"), row.getBoolean("predicted_up"),
                 new ModelView(row.getLong("id"), row.getString("name"), row.getString("version"),
                         row.getString("algorithm"), Jdbc.date(row, "train_from"), Jdbc.date(row, "train_to"),
                         parse(row.getString("metrics"))),
-                List.of()));
+                List.of()), code).orElse(null);
         if (prediction == null) {
             return null;
         }
         long modelId = prediction.model().id();
-        List<EvaluationView> evaluations = jdbc.list(LATEST_EVALUATIONS, s -> {
-            s.setLong(1, modelId);
-            s.setLong(2, modelId);
-        }, row -> new EvaluationView(Jdbc.date(row, "eval_date"), row.getInt("window_days"), row.getString("strategy"),
+        List<EvaluationView> evaluations = jdbc.query(LATEST_EVALUATIONS, row -> new EvaluationView(Jdbc.date(row, "eval_date"), row.getInt("window_days"), row.getString("strategy"),
                 row.getInt("samples"), Jdbc.nullableDouble(row, "accuracy"), Jdbc.nullableDouble(row, "precision_up"),
-                Jdbc.nullableDouble(row, "recall_up"), Jdbc.nullableDouble(row, "brier")));
+                Jdbc.nullableDouble(row, "recall_up"), Jdbc.nullableDouble(row, "brier")), modelId, modelId);
         return new PredictionView(prediction.code(), prediction.tradeDate(), prediction.targetDate(),
                 prediction.probUp(), prediction.predictedUp(), prediction.model(), evaluations);
     }

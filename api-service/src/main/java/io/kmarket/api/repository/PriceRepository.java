@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.kmarket.kit.jdbc.Jdbc;
 import io.kmarket.api.rest.DailyPrice;
 import io.kmarket.api.rest.IndexPrice;
 
@@ -28,14 +29,16 @@ public class PriceRepository {
     }
 
     public List<DailyPrice> stockPrices(String code, LocalDate from, LocalDate to) {
-        return jdbc.list(STOCK_PRICES, Jdbc.codeAndRange(code, from, to), row -> new DailyPrice(Jdbc.date(row, "trade_date"), row.getLong("open"), row.getLong("high"),
+        return jdbc.query(STOCK_PRICES, row -> new DailyPrice(Jdbc.date(row, "trade_date"), row.getLong("open"),
+                row.getLong("high"),
                 row.getLong("low"), row.getLong("close"), row.getLong("volume"), row.getBigDecimal("trading_value"),
-                row.getBigDecimal("market_cap")));
+                row.getBigDecimal("market_cap")), code, from, to);
     }
 
     public List<IndexPrice> indexPrices(String code, LocalDate from, LocalDate to) {
-        return jdbc.list(INDEX_PRICES, Jdbc.codeAndRange(code, from, to), row -> new IndexPrice(Jdbc.date(row, "trade_date"), row.getBigDecimal("open"), row.getBigDecimal("high"),
+        return jdbc.query(INDEX_PRICES, row -> new IndexPrice(Jdbc.date(row, "trade_date"), row.getBigDecimal("open"),
+                row.getBigDecimal("high"),
                 row.getBigDecimal("low"), row.getBigDecimal("close"), row.getLong("volume"),
-                row.getBigDecimal("trading_value")));
+                row.getBigDecimal("trading_value")), code, from, to);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.kmarket.kit.jdbc.Jdbc;
 import io.kmarket.api.rest.StockHistory;
 
 /** Reads market.stock_master_history: the names, markets and ISINs a stock had, with the days they were seen. */
@@ -28,8 +29,8 @@ public class StockHistoryRepository {
     }
 
     public List<StockHistory.Period> periods(String code) {
-        return jdbc.list(PERIODS, s -> s.setString(1, code), row -> new StockHistory.Period(
+        return jdbc.query(PERIODS, row -> new StockHistory.Period(
                 Jdbc.date(row, "valid_from"), Jdbc.date(row, "valid_to"), Jdbc.date(row, "last_seen"),
-                row.getString("name_ko"), row.getString("market"), row.getString("isin")));
+                row.getString("name_ko"), row.getString("market"), row.getString("isin")), code);
     }
 }

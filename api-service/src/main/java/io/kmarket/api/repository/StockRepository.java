@@ -8,6 +8,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.kmarket.kit.jdbc.Jdbc;
 import io.kmarket.api.rest.LatestPrice;
 import io.kmarket.api.rest.StockProfile;
 import io.kmarket.api.rest.StockSummary;
@@ -43,30 +44,21 @@ public class StockRepository {
     public List<StockSummary> search(String market, String text, String afterCode, int limit) {
         String codePrefix = text == null ? null : escapeLike(text.toUpperCase()) + "%";
         String namePattern = text == null ? null : "%" + escapeLike(text) + "%";
-        return jdbc.list(SEARCH, s -> {
-            s.setString(1, market);
-            s.setString(2, market);
-            s.setString(3, text);
-            s.setString(4, codePrefix);
-            s.setString(5, namePattern);
-            s.setString(6, namePattern);
-            s.setString(7, afterCode);
-            s.setString(8, afterCode);
-            s.setInt(9, limit);
-        }, row -> new StockSummary(row.getString("code"), row.getString("name_ko"), row.getString("name_en"),
-                row.getString("market"), Jdbc.date(row, "listed_on"), Jdbc.date(row, "delisted_on")));
+        return jdbc.query(SEARCH, row -> new StockSummary(row.getString("code"), row.getString("name_ko"), row.getString("name_en"),
+                row.getString("market"), Jdbc.date(row, "listed_on"), Jdbc.date(row, "delisted_on")), market, market, text,
+                codePrefix, namePattern, namePattern, afterCode, afterCode, limit);
     }
 
     public StockProfile profile(String code) {
-        List<LatestPrice> latest = jdbc.list(LATEST_TWO_DAYS, s -> s.setString(1, code), StockRepository::latestRow);
-        return jdbc.first(PROFILE, s -> s.setString(1, code), row -> new StockProfile(row.getString("code"),
+        List<LatestPrice> latest = jdbc.query(LATEST_TWO_DAYS, StockRepository::latestRow, code);
+        return jdbc.first(PROFILE, row -> new StockProfile(row.getString("code"),
                 row.getString("isin"), row.getString("name_ko"), row.getString("name_en"), row.getString("market"),
                 row.getString("corp_code"), Jdbc.date(row, "listed_on"), Jdbc.date(row, "delisted_on"),
-                withChange(latest)));
+                withChange(latest)), code).orElse(null);
     }
 
     public boolean exists(String code) {
-        return jdbc.exists(EXISTS, s -> s.setString(1, code));
+        return jdbc.first(EXISTS, row -> true, code).isPresent();
     }
 
     private static LatestPrice latestRow(ResultSet row) throws SQLException {

@@ -9,15 +9,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
+import io.kmarket.kit.jdbc.DataAccessException;
+import io.kmarket.kit.jdbc.Jdbc;
 import io.kmarket.ml.service.indicators.Indicator;
 
 /**
@@ -30,6 +31,9 @@ import io.kmarket.ml.service.indicators.Indicator;
  * into analytics.indicators instead: nothing can conflict, and skipping the temporary table and the conflict
  * checks roughly halves the write time. Runs are serialised by RunService, so no other writer can add rows to
  * that range meanwhile; if one did, the copy would fail on the primary key and the run be recorded as failed.
+ * <p>
+ * The write holds a connection and transaction of its own ({@link Jdbc#inOwnTransaction}): the rows it copies are
+ * streamed meanwhile from another connection by PriceHistoryReader, and a connection in COPY can do nothing else.
  */
 @ApplicationScoped
 public class IndicatorWriter {
@@ -42,77 +46,82 @@ public class IndicatorWriter {
                     .collect(Collectors.joining(", "))
             + ", computed_at = now() WHERE (" + prefixed("t.") + ") IS DISTINCT FROM (" + prefixed("EXCLUDED.") + ")";
 
-    private final DataSource dataSource;
+    private static final String ANY_ROW_BETWEEN =
+            "SELECT EXISTS (SELECT 1 FROM analytics.indicators WHERE trade_date BETWEEN ? AND ?)";
+    private static final String TO_LOAD_TABLE = "CREATE TEMP TABLE indicators_load"
+            + " (LIKE analytics.indicators INCLUDING DEFAULTS) ON COMMIT DROP";
 
-    public IndicatorWriter(DataSource dataSource) {
-        this.dataSource = dataSource;
+    private final Jdbc jdbc;
+
+    public IndicatorWriter(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
-    /** A bulk write of rows dated {@code from..to}. */
-    public Batch open(LocalDate from, LocalDate to) throws SQLException {
-        return new Batch(dataSource.getConnection(), from, to);
+    /**
+     * A bulk write of rows dated {@code from..to}: {@code fill} adds the rows, then they are loaded and committed;
+     * if {@code fill} throws, nothing is written. Returns the number of rows added.
+     */
+    public long write(LocalDate from, LocalDate to, Consumer<Batch> fill) {
+        return jdbc.inOwnTransaction(connection -> {
+            boolean direct = !anyRowBetween(connection, from, to);
+            if (!direct) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(TO_LOAD_TABLE);
+                }
+            }
+            String target = direct ? "analytics.indicators" : "indicators_load";
+            Batch batch = new Batch(connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY " + target + " (" + COLUMNS + ") FROM STDIN (FORMAT binary)"));
+            try {
+                fill.accept(batch);
+                batch.end();
+            } finally {
+                batch.cancelIfActive();
+            }
+            if (!direct) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.executeUpdate(UPSERT);
+                }
+            }
+            return batch.rows;
+        });
+    }
+
+    private static boolean anyRowBetween(Connection connection, LocalDate from, LocalDate to) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(ANY_ROW_BETWEEN)) {
+            statement.setObject(1, from);
+            statement.setObject(2, to);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     private static String prefixed(String prefix) {
         return Arrays.stream(Indicator.values()).map(i -> prefix + i.column()).collect(Collectors.joining(", "));
     }
 
-    /** One bulk write: add rows, then {@link #commit()}; closing without committing rolls everything back. */
-    public static final class Batch implements AutoCloseable {
+    /** The rows of one bulk write, sent to PostgreSQL in binary COPY format a megabyte at a time. */
+    public static final class Batch {
 
         private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
         private static final int POSTGRES_EPOCH_DAY = (int) LocalDate.of(2000, 1, 1).toEpochDay();
         private static final int FLUSH_AT = 1 << 20;
 
-        private final Connection connection;
-        private final boolean direct;
         private final CopyIn copy;
         private final ByteBuffer buffer = ByteBuffer.allocate(FLUSH_AT + 4096);
         private long rows;
         private String lastCode;
         private byte[] lastCodeBytes;
 
-        private Batch(Connection connection, LocalDate from, LocalDate to) throws SQLException {
-            this.connection = connection;
-            boolean started = false;
-            try {
-                connection.setAutoCommit(false);
-                direct = !anyRowBetween(connection, from, to);
-                String target = "analytics.indicators";
-                if (!direct) {
-                    target = "indicators_load";
-                    try (Statement statement = connection.createStatement()) {
-                        statement.execute("CREATE TEMP TABLE indicators_load"
-                                + " (LIKE analytics.indicators INCLUDING DEFAULTS) ON COMMIT DROP");
-                    }
-                }
-                copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("COPY " + target + " (" + COLUMNS + ") FROM STDIN (FORMAT binary)");
-                buffer.put(SIGNATURE).putInt(0).putInt(0);
-                started = true;
-            } finally {
-                if (!started) {
-                    connection.rollback();
-                    connection.close();
-                }
-            }
-        }
-
-        private static boolean anyRowBetween(Connection connection, LocalDate from, LocalDate to)
-                throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT EXISTS (SELECT 1 FROM analytics.indicators WHERE trade_date BETWEEN ? AND ?)")) {
-                statement.setObject(1, from);
-                statement.setObject(2, to);
-                try (ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    return rs.getBoolean(1);
-                }
-            }
+        private Batch(CopyIn copy) {
+            this.copy = copy;
+            buffer.put(SIGNATURE).putInt(0).putInt(0);
         }
 
         /** Adds the row of {@code values[indicator][index]}; NaN is written as NULL. */
-        public void add(String code, int epochDay, double[][] values, int index) throws SQLException {
+        public void add(String code, int epochDay, double[][] values, int index) {
             beginRow(code, epochDay);
             for (double[] column : values) {
                 putDouble(column[index]);
@@ -121,7 +130,7 @@ public class IndicatorWriter {
         }
 
         /** Adds the row of {@code values[indicator]}; NaN is written as NULL. */
-        public void add(String code, int epochDay, double[] values) throws SQLException {
+        public void add(String code, int epochDay, double[] values) {
             beginRow(code, epochDay);
             for (double value : values) {
                 putDouble(value);
@@ -129,30 +138,15 @@ public class IndicatorWriter {
             endRow();
         }
 
-        /** Loads the copied rows into analytics.indicators and commits; returns the number of rows given. */
-        public long commit() throws SQLException {
+        private void end() throws SQLException {
             buffer.putShort((short) -1);
             flush();
             copy.endCopy();
-            if (!direct) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.executeUpdate(UPSERT);
-                }
-            }
-            connection.commit();
-            return rows;
         }
 
-        @Override
-        public void close() throws SQLException {
-            try {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-                connection.rollback();
-            } finally {
-                connection.setAutoCommit(true);
-                connection.close();
+        private void cancelIfActive() throws SQLException {
+            if (copy.isActive()) {
+                copy.cancelCopy();
             }
         }
 
@@ -174,10 +168,14 @@ public class IndicatorWriter {
             }
         }
 
-        private void endRow() throws SQLException {
+        private void endRow() {
             rows++;
             if (buffer.position() >= FLUSH_AT) {
-                flush();
+                try {
+                    flush();
+                } catch (SQLException e) {
+                    throw DataAccessException.of("COPY analytics.indicators", e);
+                }
             }
         }
 

@@ -1,22 +1,18 @@
 package io.kmarket.ml.repository;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Optional;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.kmarket.kit.jdbc.Jdbc;
 import io.kmarket.ml.service.predictions.Features;
 import io.kmarket.ml.service.predictions.ModelMetrics;
 import io.kmarket.ml.service.predictions.ModelParameters;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** analytics.model_versions: one row per model name and version (its training window), upserted. */
 @ApplicationScoped
@@ -26,77 +22,57 @@ public class ModelRepository {
             ModelParameters parameters, ModelMetrics metrics) {
     }
 
-    private static final String COLUMNS = "id, name, version, train_from, train_to, parameters, metrics";
+    /** Retraining a window replaces its model and makes it the newest, in one atomic statement. */
+    private static final String UPSERT = """
+            INSERT INTO analytics.model_versions
+                (name, version, algorithm, train_from, train_to, features, parameters, metrics)
+            VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)
+            ON CONFLICT (name, version) DO UPDATE SET algorithm = EXCLUDED.algorithm,
+                features = EXCLUDED.features, parameters = EXCLUDED.parameters,
+                metrics = EXCLUDED.metrics, created_at = now()
+            RETURNING id""";
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
     private final ObjectMapper json;
 
-    ModelRepository(DataSource dataSource, ObjectMapper json) {
-        this.dataSource = dataSource;
+    ModelRepository(Jdbc jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
         this.json = json;
     }
 
     public long save(String name, String version, String algorithm, LocalDate from, LocalDate to,
-            ModelParameters parameters, ModelMetrics metrics) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("""
-                        INSERT INTO analytics.model_versions
-                            (name, version, algorithm, train_from, train_to, features, parameters, metrics)
-                        VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)
-                        ON CONFLICT (name, version) DO UPDATE SET algorithm = EXCLUDED.algorithm,
-                            features = EXCLUDED.features, parameters = EXCLUDED.parameters,
-                            metrics = EXCLUDED.metrics, created_at = now()
-                        RETURNING id""")) {
-            statement.setString(1, name);
-            statement.setString(2, version);
-            statement.setString(3, algorithm);
-            statement.setObject(4, from);
-            statement.setObject(5, to);
-            statement.setString(6, write(Features.NAMES));
-            statement.setString(7, write(parameters));
-            statement.setString(8, write(metrics));
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+            ModelParameters parameters, ModelMetrics metrics) {
+        return jdbc.first(UPSERT, row -> row.getLong(1), name, version, algorithm, from, to, write(Features.NAMES),
+                write(parameters), write(metrics)).orElseThrow();
     }
 
     /** The newest model of {@code name} trained only on data up to {@code day}: walk-forward, never later. */
-    public Optional<StoredModel> latestTrainedBy(String name, LocalDate day) throws SQLException {
-        return one("SELECT " + COLUMNS + " FROM analytics.model_versions WHERE name = ? AND train_to <= ?"
-                + " ORDER BY train_to DESC, created_at DESC LIMIT 1", name, day);
+    public Optional<StoredModel> latestTrainedBy(String name, LocalDate day) {
+        return QuarkusTransaction.joiningExisting().call(() -> ModelVersionEntity.<ModelVersionEntity>find(
+                "name = ?1 and trainTo <= ?2 order by trainTo desc, createdAt desc", name, day)
+                .firstResultOptional().map(this::stored));
     }
 
-    public Optional<StoredModel> find(long id) throws SQLException {
-        return one("SELECT " + COLUMNS + " FROM analytics.model_versions WHERE id = ?", id);
+    public Optional<StoredModel> find(long id) {
+        return QuarkusTransaction.joiningExisting()
+                .call(() -> ModelVersionEntity.<ModelVersionEntity>findByIdOptional(id).map(this::stored));
     }
 
-    private Optional<StoredModel> one(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new StoredModel(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
-                        json.readValue(rs.getString(6), ModelParameters.class),
-                        json.readValue(rs.getString(7), ModelMetrics.class)));
-            }
+    private StoredModel stored(ModelVersionEntity model) {
+        try {
+            return new StoredModel(model.id, model.name, model.version, model.trainFrom, model.trainTo,
+                    json.readValue(model.parameters, ModelParameters.class),
+                    json.readValue(model.metrics, ModelMetrics.class));
         } catch (JsonProcessingException e) {
-            throw new SQLException("unreadable stored model: " + e.getOriginalMessage(), e);
+            throw new IllegalStateException("unreadable stored model " + model.id + ": " + e.getOriginalMessage(), e);
         }
     }
 
-    private String write(Object value) throws SQLException {
+    private String write(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new SQLException("cannot serialise " + value, e);
+            throw new IllegalArgumentException("cannot serialise " + value, e);
         }
     }
 }

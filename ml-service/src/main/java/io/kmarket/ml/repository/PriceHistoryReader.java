@@ -1,8 +1,5 @@
 package io.kmarket.ml.repository;
 
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -11,10 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.kmarket.kit.jdbc.Jdbc;
 import io.kmarket.ml.service.indicators.RecursiveState;
 
 /**
@@ -31,7 +27,7 @@ public class PriceHistoryReader {
     /** Receives each stock's history; the buffers are reused for the next stock once it returns. */
     @FunctionalInterface
     public interface StockConsumer {
-        void accept(StockHistory history) throws SQLException;
+        void accept(StockHistory history);
     }
 
     private static final int FETCH_SIZE = 20_000;
@@ -75,125 +71,84 @@ public class PriceHistoryReader {
     public record DatedState(LocalDate date, RecursiveState state) {
     }
 
-    private final DataSource dataSource;
+    private static final String LATEST_TRADE_DATE = "SELECT max(trade_date) FROM market.daily_prices";
 
-    public PriceHistoryReader(DataSource dataSource) {
-        this.dataSource = dataSource;
+    private static final String NEXT_TRADING_DAY = """
+            SELECT coalesce(
+                (SELECT min(trade_date) FROM market.daily_prices WHERE trade_date > ?),
+                (SELECT min(d)::date FROM generate_series(?::date + 1, ?::date + 30, interval '1 day') d
+                 WHERE extract(isodow FROM d) < 6 AND NOT EXISTS (SELECT 1 FROM market.trading_calendar c
+                     WHERE c.day = d::date AND NOT c.is_trading_day)))""";
+
+    /** All rows at once: one row per stock traded on the day, a few thousand at most. */
+    private static final int ALL_ROWS = 0;
+
+    private final Jdbc jdbc;
+
+    public PriceHistoryReader(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Every stock's whole history up to {@code to} (recursive indicators depend on all of it). */
-    public void readAll(LocalDate to, StockConsumer consumer) throws SQLException {
-        stream(ALL_UP_TO, consumer, statement -> statement.setDate(1, Date.valueOf(to)));
+    public void readAll(LocalDate to, StockConsumer consumer) {
+        streamByStock(ALL_UP_TO, consumer, to);
     }
 
-    public void readCodes(Collection<String> codes, LocalDate to, StockConsumer consumer) throws SQLException {
-        stream(CODES_UP_TO, consumer, statement -> {
-            statement.setDate(1, Date.valueOf(to));
-            statement.setArray(2, statement.getConnection().createArrayOf("varchar", codes.toArray()));
-        });
+    public void readCodes(Collection<String> codes, LocalDate to, StockConsumer consumer) {
+        streamByStock(CODES_UP_TO, consumer, to, codes.toArray(String[]::new));
     }
 
     /** For each stock traded on {@code day}: its last {@code rows} days up to and including that day. */
-    public void readWindows(LocalDate day, int rows, StockConsumer consumer) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(WINDOWS_ENDING)) {
-            statement.setInt(1, rows);
-            statement.setObject(2, day);
-            try (ResultSet rs = statement.executeQuery()) {
-                StockHistory history = new StockHistory();
-                while (rs.next()) {
-                    Integer[] days = (Integer[]) rs.getArray(2).getArray();
-                    Long[] closes = (Long[]) rs.getArray(3).getArray();
-                    Long[] volumes = (Long[]) rs.getArray(4).getArray();
-                    history.reset(rs.getString(1));
-                    for (int i = 0; i < days.length; i++) {
-                        history.add(days[i], closes[i], volumes[i]);
-                    }
-                    consumer.accept(history);
-                }
+    public void readWindows(LocalDate day, int rows, StockConsumer consumer) {
+        StockHistory history = new StockHistory();
+        jdbc.stream(WINDOWS_ENDING, ALL_ROWS, rs -> {
+            Integer[] days = (Integer[]) rs.getArray(2).getArray();
+            Long[] closes = (Long[]) rs.getArray(3).getArray();
+            Long[] volumes = (Long[]) rs.getArray(4).getArray();
+            history.reset(rs.getString(1));
+            for (int i = 0; i < days.length; i++) {
+                history.add(days[i], closes[i], volumes[i]);
             }
-        }
+            consumer.accept(history);
+        }, rows, day);
     }
 
     /** For each stock traded on {@code day}: the recursive state stored for its previous indicator row. */
-    public Map<String, DatedState> statesBefore(LocalDate day) throws SQLException {
+    public Map<String, DatedState> statesBefore(LocalDate day) {
         Map<String, DatedState> states = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(STATES_BEFORE)) {
-            statement.setDate(1, Date.valueOf(day));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    states.put(rs.getString(1), new DatedState(rs.getObject(2, LocalDate.class), new RecursiveState(
-                            nanIfNull(rs, 3), nanIfNull(rs, 4), nanIfNull(rs, 5), nanIfNull(rs, 6), nanIfNull(rs, 7))));
-                }
-            }
-        }
+        jdbc.stream(STATES_BEFORE, ALL_ROWS, rs -> states.put(rs.getString(1), new DatedState(Jdbc.date(rs, 2),
+                new RecursiveState(nanIfNull(rs, 3), nanIfNull(rs, 4), nanIfNull(rs, 5), nanIfNull(rs, 6),
+                        nanIfNull(rs, 7)))), day);
         return states;
     }
 
-    public Optional<LocalDate> latestTradeDate() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                ResultSet rs = connection.createStatement().executeQuery(
-                        "SELECT max(trade_date) FROM market.daily_prices")) {
-            rs.next();
-            return Optional.ofNullable(rs.getObject(1, LocalDate.class));
-        }
+    public Optional<LocalDate> latestTradeDate() {
+        return jdbc.first(LATEST_TRADE_DATE, rs -> Optional.ofNullable(Jdbc.date(rs, 1))).orElseThrow();
     }
 
     /**
      * The trading day after {@code day}: the next day with prices when already collected, else the next day
      * the trading calendar does not mark as closed, skipping weekends.
      */
-    public LocalDate nextTradingDay(LocalDate day) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("""
-                        SELECT coalesce(
-                            (SELECT min(trade_date) FROM market.daily_prices WHERE trade_date > ?),
-                            (SELECT min(d)::date FROM generate_series(?::date + 1, ?::date + 30, interval '1 day') d
-                             WHERE extract(isodow FROM d) < 6 AND NOT EXISTS (SELECT 1 FROM market.trading_calendar c
-                                 WHERE c.day = d::date AND NOT c.is_trading_day)))""")) {
-            statement.setObject(1, day);
-            statement.setObject(2, day);
-            statement.setObject(3, day);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getObject(1, LocalDate.class);
-            }
-        }
+    public LocalDate nextTradingDay(LocalDate day) {
+        return jdbc.first(NEXT_TRADING_DAY, rs -> Jdbc.date(rs, 1), day, day, day).orElseThrow();
     }
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private void stream(String sql, StockConsumer consumer, Binder binder) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setFetchSize(FETCH_SIZE);
-                binder.bind(statement);
-                try (ResultSet rs = statement.executeQuery()) {
-                    StockHistory history = new StockHistory();
-                    while (rs.next()) {
-                        String code = rs.getString(1);
-                        if (!code.equals(history.code())) {
-                            if (history.size() > 0) {
-                                consumer.accept(history);
-                            }
-                            history.reset(code);
-                        }
-                        history.add((int) rs.getObject(2, LocalDate.class).toEpochDay(), rs.getLong(3), rs.getLong(4));
-                    }
-                    if (history.size() > 0) {
-                        consumer.accept(history);
-                    }
+    /** Streams rows ordered by code then date, handing over each stock once its last row has been read. */
+    private void streamByStock(String sql, StockConsumer consumer, Object... params) {
+        StockHistory history = new StockHistory();
+        jdbc.stream(sql, FETCH_SIZE, rs -> {
+            String code = rs.getString(1);
+            if (!code.equals(history.code())) {
+                if (history.size() > 0) {
+                    consumer.accept(history);
                 }
-            } finally {
-                connection.commit();
-                connection.setAutoCommit(autoCommit);
+                history.reset(code);
             }
+            history.add((int) Jdbc.date(rs, 2).toEpochDay(), rs.getLong(3), rs.getLong(4));
+        }, params);
+        if (history.size() > 0) {
+            consumer.accept(history);
         }
     }
 

@@ -1,18 +1,12 @@
 package io.kmarket.ml.repository;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.kmarket.kit.jdbc.Jdbc;
 import io.kmarket.ml.service.reports.ReportData;
 import io.kmarket.ml.service.reports.ReportData.Company;
 import io.kmarket.ml.service.reports.ReportData.Disclosure;
@@ -23,7 +17,7 @@ import io.kmarket.ml.service.reports.ReportData.Prediction;
 public class ReportDataReader {
 
     private static final LocalDate NO_LIMIT = LocalDate.of(9999, 12, 31);
-    private static final int DISCLOSURES = 10;
+    private static final int DISCLOSURES_SHOWN = 10;
 
     private static final String PREDICTION = """
             SELECT p.trade_date, p.target_date, p.prob_up, m.name || ' ' || m.version, m.train_from, m.train_to,
@@ -42,27 +36,27 @@ public class ReportDataReader {
             WHERE p.code = ? AND p.trade_date <= ?
             ORDER BY p.trade_date DESC, p.created_at DESC LIMIT 1""";
 
-    private final DataSource dataSource;
+    private static final String COMPANY = "SELECT code, name_ko, name_en, market, listed_on FROM market.stocks WHERE code = ?";
+
+    private static final String DISCLOSURES = """
+            SELECT rcept_no, receipt_date, report_name, filer_name FROM market.disclosures
+            WHERE stock_code = ? AND receipt_date <= ?
+            ORDER BY receipt_date DESC, rcept_no DESC LIMIT\s""" + DISCLOSURES_SHOWN;
+
+    private final Jdbc jdbc;
     private final PriceHistoryReader prices;
 
-    public ReportDataReader(DataSource dataSource, PriceHistoryReader prices) {
-        this.dataSource = dataSource;
+    public ReportDataReader(Jdbc jdbc, PriceHistoryReader prices) {
+        this.jdbc = jdbc;
         this.prices = prices;
     }
 
-    public Optional<Company> company(String code) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT code, name_ko, name_en, market, listed_on FROM market.stocks WHERE code = ?")) {
-            statement.setString(1, code);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? Optional.of(new Company(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getObject(5, LocalDate.class))) : Optional.empty();
-            }
-        }
+    public Optional<Company> company(String code) {
+        return jdbc.first(COMPANY, rs -> new Company(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), Jdbc.date(rs, 5)), code);
     }
 
-    public ReportData read(Company company, LocalDate asOf) throws SQLException {
+    public ReportData read(Company company, LocalDate asOf) {
         LocalDate until = asOf == null ? NO_LIMIT : asOf;
         StockHistory[] history = { new StockHistory() };
         // One stock: the reader fills one buffer and never reuses it, so keeping the reference is safe.
@@ -71,44 +65,15 @@ public class ReportDataReader {
                 prediction(company.code(), until));
     }
 
-    private List<Disclosure> disclosures(String code, LocalDate until) throws SQLException {
-        List<Disclosure> result = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("SELECT rcept_no, receipt_date,"
-                        + " report_name, filer_name FROM market.disclosures WHERE stock_code = ? AND receipt_date <= ?"
-                        + " ORDER BY receipt_date DESC, rcept_no DESC LIMIT " + DISCLOSURES)) {
-            statement.setString(1, code);
-            statement.setObject(2, until);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    result.add(new Disclosure(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
-                            rs.getString(4)));
-                }
-            }
-        }
-        return result;
+    private List<Disclosure> disclosures(String code, LocalDate until) {
+        return jdbc.query(DISCLOSURES, rs -> new Disclosure(rs.getString(1), Jdbc.date(rs, 2), rs.getString(3),
+                rs.getString(4)), code, until);
     }
 
-    private Prediction prediction(String code, LocalDate until) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(PREDICTION)) {
-            statement.setObject(1, until);
-            statement.setString(2, code);
-            statement.setObject(3, until);
-            try (ResultSet rs = statement.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                return new Prediction(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
-                        rs.getDouble(3), rs.getString(4), rs.getObject(5, LocalDate.class),
-                        rs.getObject(6, LocalDate.class), (Integer) rs.getObject(8), nullable(rs, 9),
-                        nullable(rs, 10), nullable(rs, 11), (Integer) rs.getObject(12), rs.getString(7));
-            }
-        }
-    }
-
-    private static Double nullable(ResultSet rs, int column) throws SQLException {
-        double value = rs.getDouble(column);
-        return rs.wasNull() ? null : value;
+    private Prediction prediction(String code, LocalDate until) {
+        return jdbc.first(PREDICTION, rs -> new Prediction(Jdbc.date(rs, 1), Jdbc.date(rs, 2), rs.getDouble(3),
+                rs.getString(4), Jdbc.date(rs, 5), Jdbc.date(rs, 6), Jdbc.nullableInt(rs, 8),
+                Jdbc.nullableDouble(rs, 9), Jdbc.nullableDouble(rs, 10), Jdbc.nullableDouble(rs, 11),
+                Jdbc.nullableInt(rs, 12), rs.getString(7)), until, code, until).orElse(null);
     }
 }

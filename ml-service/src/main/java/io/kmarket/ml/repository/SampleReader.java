@@ -1,15 +1,12 @@
 package io.kmarket.ml.repository;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.kmarket.kit.jdbc.Jdbc;
 import io.kmarket.ml.service.predictions.Features;
 import io.kmarket.ml.service.predictions.SampleSet;
 
@@ -36,54 +33,34 @@ public class SampleReader {
             WHERE p.trade_date BETWEEN ? AND ?
             ORDER BY p.trade_date, p.code""";
 
-    private final DataSource dataSource;
+    private static final int FETCH_SIZE = 10_000;
 
-    SampleReader(DataSource dataSource) {
-        this.dataSource = dataSource;
+    private final Jdbc jdbc;
+
+    SampleReader(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Feature rows for trading days {@code from..to} in date order, using no price after {@code to}. */
-    public SampleSet read(LocalDate from, LocalDate to) throws SQLException {
+    public SampleSet read(LocalDate from, LocalDate to) {
         SampleSet samples = new SampleSet();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(SAMPLES)) {
-                statement.setFetchSize(10_000);
-                statement.setObject(1, from.minusDays(LOOKBACK_DAYS));
-                statement.setObject(2, to);
-                statement.setObject(3, from);
-                statement.setObject(4, to);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        add(samples, rs);
-                    }
-                }
-            } finally {
-                connection.commit();
-                connection.setAutoCommit(true);
-            }
-        }
+        jdbc.stream(SAMPLES, FETCH_SIZE, row -> add(samples, row), from.minusDays(LOOKBACK_DAYS), to, from, to);
         return samples;
     }
 
     private static void add(SampleSet samples, ResultSet rs) throws SQLException {
         double close = rs.getLong(3);
-        Double close1 = nullable(rs, 4);
-        Features.Inputs inputs = new Features.Inputs(close, close1, nullable(rs, 5), nullable(rs, 7),
-                nullable(rs, 8), nullable(rs, 9), nullable(rs, 10), nullable(rs, 11), nullable(rs, 12),
-                nullable(rs, 13), nullable(rs, 14));
+        Double close1 = Jdbc.nullableDouble(rs, 4);
+        Features.Inputs inputs = new Features.Inputs(close, close1, Jdbc.nullableDouble(rs, 5),
+                Jdbc.nullableDouble(rs, 7), Jdbc.nullableDouble(rs, 8), Jdbc.nullableDouble(rs, 9),
+                Jdbc.nullableDouble(rs, 10), Jdbc.nullableDouble(rs, 11), Jdbc.nullableDouble(rs, 12),
+                Jdbc.nullableDouble(rs, 13), Jdbc.nullableDouble(rs, 14));
         int slot = samples.featureSlot();
         if (!Features.extract(inputs, samples.features(), slot)) {
             return;
         }
-        Double next = nullable(rs, 6);
+        Double next = Jdbc.nullableDouble(rs, 6);
         byte nextUp = next == null ? SampleSet.UNKNOWN : (byte) (next > close ? 1 : 0);
-        samples.commit(rs.getString(1), (int) rs.getObject(2, LocalDate.class).toEpochDay(), nextUp,
-                close > close1);
-    }
-
-    private static Double nullable(ResultSet rs, int column) throws SQLException {
-        double value = rs.getDouble(column);
-        return rs.wasNull() ? null : value;
+        samples.commit(rs.getString(1), (int) Jdbc.date(rs, 2).toEpochDay(), nextUp, close > close1);
     }
 }

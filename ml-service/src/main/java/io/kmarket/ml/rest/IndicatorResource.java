@@ -1,6 +1,5 @@
 package io.kmarket.ml.rest;
 
-import java.sql.SQLException;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -29,7 +28,7 @@ public class IndicatorResource {
 
     @POST
     @Path("compute")
-    public Response compute(DateRequest body) throws SQLException {
+    public Response compute(DateRequest body) {
         DateRequest request = DateRequest.dateOrRange(body);
         if (request.date() != null) {
             return RunAccepted.of(runs.start("indicators", Map.of("date", request.date()),

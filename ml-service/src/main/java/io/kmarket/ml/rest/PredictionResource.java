@@ -1,6 +1,5 @@
 package io.kmarket.ml.rest;
 
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +41,7 @@ public class PredictionResource {
     @POST
     @Path("train")
     @Consumes(MediaType.WILDCARD)
-    public Response train(String body) throws SQLException, JsonProcessingException {
+    public Response train(String body) throws JsonProcessingException {
         DateRequest range = DateRequest.optionalRange(
                 body == null || body.isBlank() ? null : json.readValue(body, DateRequest.class));
         Map<String, ?> parameters = range == null ? Map.of() : Map.of("from", range.from(), "to", range.to());
@@ -56,7 +55,7 @@ public class PredictionResource {
     /** 409 when no model could serve the date yet: the caller records that, rather than a failed run to retry. */
     @POST
     @Path("predict")
-    public Response predict(DateRequest body) throws SQLException {
+    public Response predict(DateRequest body) {
         LocalDate date = DateRequest.requiredDate(body);
         Optional<String> unpredictable = predictions.unpredictable(date);
         if (unpredictable.isPresent()) {
@@ -67,7 +66,7 @@ public class PredictionResource {
 
     @POST
     @Path("evaluate")
-    public Response evaluate(DateRequest body) throws SQLException {
+    public Response evaluate(DateRequest body) {
         LocalDate date = DateRequest.requiredDate(body);
         return RunAccepted.of(runs.start("evaluate", Map.of("date", date), () -> predictions.evaluate(date)));
     }

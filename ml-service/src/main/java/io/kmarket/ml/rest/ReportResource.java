@@ -1,7 +1,6 @@
 package io.kmarket.ml.rest;
 
 import java.net.URI;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -59,7 +58,7 @@ public class ReportResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response request(ReportRequest body) throws SQLException {
+    public Response request(ReportRequest body) {
         if (body == null || body.code() == null || !CODE.matcher(body.code()).matches()) {
             throw new BadRequestException("\"code\" must be a 6-character stock code such as \"005930\"");
         }
@@ -79,7 +78,7 @@ public class ReportResource {
 
     @GET
     @Path("{id}")
-    public ReportView report(@PathParam("id") String id) throws SQLException, JsonProcessingException {
+    public ReportView report(@PathParam("id") String id) throws JsonProcessingException {
         StoredReport report = find(id);
         return new ReportView(report.id(), report.code(), report.asOf(), report.status(), report.requestedAt(),
                 report.finishedAt(), report.content() == null ? null : json.readTree(report.content()),
@@ -89,7 +88,7 @@ public class ReportResource {
     @GET
     @Path("{id}/html")
     @Produces({ MediaType.TEXT_HTML, Problem.MEDIA_TYPE })
-    public Response html(@PathParam("id") String id) throws SQLException {
+    public Response html(@PathParam("id") String id) {
         StoredReport report = find(id);
         if (!"done".equals(report.status())) {
             String detail = "failed".equals(report.status()) ? "report " + id + " failed: " + report.error()
@@ -99,7 +98,7 @@ public class ReportResource {
         return Response.ok(report.html(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
-    private StoredReport find(String id) throws SQLException {
+    private StoredReport find(String id) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);

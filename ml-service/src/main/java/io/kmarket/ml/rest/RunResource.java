@@ -1,6 +1,5 @@
 package io.kmarket.ml.rest;
 
-import java.sql.SQLException;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
@@ -26,7 +25,7 @@ public class RunResource {
 
     @GET
     @Path("{id}")
-    public Run run(@PathParam("id") String id) throws SQLException {
+    public Run run(@PathParam("id") String id) {
         return runs.find(parse(id)).orElseThrow(() -> new NotFoundException("no run " + id));
     }
 

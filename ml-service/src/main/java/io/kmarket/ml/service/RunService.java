@@ -1,6 +1,5 @@
 package io.kmarket.ml.service;
 
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,7 +45,7 @@ public class RunService {
         this.json = json;
     }
 
-    void failRunsCutOffByRestart(@Observes StartupEvent event) throws SQLException {
+    void failRunsCutOffByRestart(@Observes StartupEvent event) {
         int failed = runs.failUnfinished();
         if (failed > 0) {
             LOG.warnf("Marked %d runs interrupted by the previous shutdown as failed", failed);
@@ -54,14 +53,14 @@ public class RunService {
     }
 
     /** Records the run as running, then queues it; the returned run is what the caller acknowledges. */
-    public Run start(String kind, Map<String, ?> parameters, Work work) throws SQLException {
+    public Run start(String kind, Map<String, ?> parameters, Work work) {
         UUID id = UUID.randomUUID();
         Run run = runs.insert(id, kind, toJson(parameters));
         worker.execute(() -> execute(id, kind, work));
         return run;
     }
 
-    public Optional<Run> find(UUID id) throws SQLException {
+    public Optional<Run> find(UUID id) {
         return runs.find(id);
     }
 
@@ -78,7 +77,7 @@ public class RunService {
         }
         try {
             runs.finish(id, status, records, error);
-        } catch (SQLException e) {
+        } catch (RuntimeException e) {
             LOG.errorf(e, "Could not record the end of run %s (%s) as %s", id, kind, status);
         }
     }

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import io.kmarket.kit.jdbc.Jdbc;
 import io.kmarket.ml.repository.IndicatorWriter;
 import io.kmarket.ml.repository.PriceHistoryReader;
 import io.kmarket.ml.service.indicators.ComputeTimings;
@@ -58,8 +59,8 @@ public final class IndicatorBenchmark {
         dataSource.setUrl(database.jdbcUrl());
         dataSource.setUser(ServiceSchema.ML.role());
         dataSource.setPassword(ServiceSchema.ML.password());
-        IndicatorService service = new IndicatorService(new PriceHistoryReader(dataSource),
-                new IndicatorWriter(dataSource));
+        Jdbc jdbc = new Jdbc(dataSource);
+        IndicatorService service = new IndicatorService(new PriceHistoryReader(jdbc), new IndicatorWriter(jdbc));
         LocalDate first = days.getFirst();
         LocalDate last = days.get(DAYS - 1);
 

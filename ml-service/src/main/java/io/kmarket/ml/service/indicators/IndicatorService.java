@@ -1,11 +1,11 @@
 package io.kmarket.ml.service.indicators;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,13 +37,12 @@ public class IndicatorService {
      * Recomputes every stock's rows dated {@code from..to}. Reads each stock's whole history up to {@code to},
      * because EMA, MACD and RSI carry every earlier close.
      */
-    public ComputeTimings computeRange(LocalDate from, LocalDate to) throws SQLException {
+    public ComputeTimings computeRange(LocalDate from, LocalDate to) {
         Stopwatch watch = new Stopwatch();
         int firstDay = (int) from.toEpochDay();
-        try (IndicatorWriter.Batch batch = writer.open(from, to)) {
-            reader.readAll(to, history -> writeAll(history, firstDay, batch, watch));
-            return finish(batch, watch, "range " + from + ".." + to);
-        }
+        long rows = write(from, to, watch,
+                batch -> reader.readAll(to, history -> writeAll(history, firstDay, batch, watch)));
+        return finish(rows, watch, "range " + from + ".." + to);
     }
 
     /**
@@ -52,12 +51,12 @@ public class IndicatorService {
      * day was never computed is recomputed from its whole history instead, so the result never depends on
      * whether the days before were computed.
      */
-    public ComputeTimings computeDay(LocalDate day) throws SQLException {
+    public ComputeTimings computeDay(LocalDate day) {
         Stopwatch watch = new Stopwatch();
         Map<String, DatedState> states = reader.statesBefore(day);
         List<String> fullHistoryNeeded = new ArrayList<>();
         int dayNumber = (int) day.toEpochDay();
-        try (IndicatorWriter.Batch batch = writer.open(day, day)) {
+        long rows = write(day, day, watch, batch -> {
             reader.readWindows(day, IndicatorKernels.LONGEST_WINDOW, history -> {
                 long start = System.nanoTime();
                 double[] values = lastDay(history, states.get(history.code()));
@@ -75,8 +74,19 @@ public class IndicatorService {
                         day, fullHistoryNeeded.size());
                 reader.readCodes(fullHistoryNeeded, day, history -> writeAll(history, dayNumber, batch, watch));
             }
-            return finish(batch, watch, "day " + day);
-        }
+        });
+        return finish(rows, watch, "day " + day);
+    }
+
+    /** The bulk write of {@code fill}'s rows; loading and committing them counts as write time. */
+    private long write(LocalDate from, LocalDate to, Stopwatch watch, Consumer<IndicatorWriter.Batch> fill) {
+        long[] filledAt = new long[1];
+        long rows = writer.write(from, to, batch -> {
+            fill.accept(batch);
+            filledAt[0] = System.nanoTime();
+        });
+        watch.wrote(System.nanoTime() - filledAt[0]);
+        return rows;
     }
 
     /** The day's values from the window, or null when the stock's earlier history must be read too. */
@@ -97,8 +107,7 @@ public class IndicatorService {
         return null;
     }
 
-    private static void writeAll(StockHistory history, int firstDay, IndicatorWriter.Batch batch, Stopwatch watch)
-            throws SQLException {
+    private static void writeAll(StockHistory history, int firstDay, IndicatorWriter.Batch batch, Stopwatch watch) {
         long start = System.nanoTime();
         int n = history.size();
         double[][] values = IndicatorKernels.computeAll(history.closes(), history.volumes(), n);
@@ -112,11 +121,7 @@ public class IndicatorService {
         watch.wrote(System.nanoTime() - writeStart);
     }
 
-    private static ComputeTimings finish(IndicatorWriter.Batch batch, Stopwatch watch, String what)
-            throws SQLException {
-        long upsertStart = System.nanoTime();
-        long rows = batch.commit();
-        watch.wrote(System.nanoTime() - upsertStart);
+    private static ComputeTimings finish(long rows, Stopwatch watch, String what) {
         ComputeTimings timings = watch.timings(rows);
         LOG.infof("Indicators for %s: %d rows in %d ms (read %d ms, compute %d ms, write %d ms)", what, rows,
                 timings.total().toMillis(), timings.read().toMillis(), timings.compute().toMillis(),

@@ -1,6 +1,5 @@
 package io.kmarket.ml.service.predictions;
 
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,7 +51,7 @@ public class PredictionService {
     }
 
     /** The default training window: the year up to the latest stored trading day. */
-    public LocalDate[] defaultWindow() throws SQLException {
+    public LocalDate[] defaultWindow() {
         LocalDate latest = prices.latestTradeDate()
                 .orElseThrow(() -> new IllegalStateException("no prices stored yet: nothing to train on"));
         return new LocalDate[] { latest.minusYears(1), latest };
@@ -63,7 +62,7 @@ public class PredictionService {
      * before {@code to}); validates it walk-forward first: the second half of the window's days is cut into
      * {@link #FOLDS} consecutive folds, each predicted by a model fitted only on the days before it.
      */
-    public StoredModel train(LocalDate from, LocalDate to) throws SQLException {
+    public StoredModel train(LocalDate from, LocalDate to) {
         SampleSet all = samples.read(from, to);
         int[] labelled = labelledRows(all);
         if (labelled.length == 0) {
@@ -95,13 +94,13 @@ public class PredictionService {
     }
 
     /** Why {@code day} cannot be predicted yet, if it cannot: no model was trained on data up to it. */
-    public Optional<String> unpredictable(LocalDate day) throws SQLException {
+    public Optional<String> unpredictable(LocalDate day) {
         return models.latestTrainedBy(MODEL_NAME, day).isPresent() ? Optional.empty()
                 : Optional.of(noModel(day));
     }
 
     /** Predicts the next trading day of every stock with complete indicators on {@code day}; returns how many. */
-    public int predict(LocalDate day) throws SQLException {
+    public int predict(LocalDate day) {
         StoredModel stored = models.latestTrainedBy(MODEL_NAME, day)
                 .orElseThrow(() -> new IllegalStateException(noModel(day)));
         LogisticRegression model = stored.parameters().model();
@@ -117,7 +116,7 @@ public class PredictionService {
      * Scores every model's predictions whose outcome is known by {@code day}, over the outcome days ending at
      * {@code day} (window 1 = that day alone, the daily aggregate) against always-up and yesterday's direction.
      */
-    public int evaluate(LocalDate day) throws SQLException {
+    public int evaluate(LocalDate day) {
         Map<Long, List<Outcome>> byModel = new TreeMap<>();
         for (Outcome outcome : predictions.outcomes(day.minusDays(EVALUATION_LOOKBACK_DAYS), day)) {
             if (outcome.previousClose() != null) {

@@ -1,6 +1,5 @@
 package io.kmarket.ml.service.reports;
 
-import java.sql.SQLException;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +48,7 @@ public class ReportGenerator {
             LOG.errorf(e, "Report %s failed", id);
             try {
                 reports.failed(id, e.getClass().getSimpleName() + ": " + e.getMessage());
-            } catch (SQLException stored) {
+            } catch (RuntimeException stored) {
                 LOG.errorf(stored, "Could not record the failure of report %s", id);
             }
         }

@@ -1,6 +1,5 @@
 package io.kmarket.ml.service.reports;
 
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -63,7 +62,7 @@ public class ReportService {
                 new LinkedBlockingQueue<>(), Thread.ofPlatform().name("ml-report-", 0).daemon().factory());
     }
 
-    public void resumeInterrupted(@Observes StartupEvent event) throws SQLException {
+    public void resumeInterrupted(@Observes StartupEvent event) {
         var resumable = reports.resumable();
         for (UUID id : resumable) {
             inFlight.incrementAndGet();
@@ -74,12 +73,12 @@ public class ReportService {
         }
     }
 
-    public boolean knowsStock(String code) throws SQLException {
+    public boolean knowsStock(String code) {
         return data.company(code).isPresent();
     }
 
     /** The report for the request: the pending one for the same stock and date, or a new one. */
-    public UUID request(String code, LocalDate asOf) throws SQLException, QueueFullException {
+    public UUID request(String code, LocalDate asOf) throws QueueFullException {
         if (inFlight.incrementAndGet() > config.queueCapacity()) {
             inFlight.decrementAndGet();
             Optional<UUID> pending = reports.pending(code, asOf);
@@ -91,7 +90,7 @@ public class ReportService {
         Requested requested;
         try {
             requested = reports.request(code, asOf);
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             inFlight.decrementAndGet();
             throw e;
         }
