@@ -32,10 +32,7 @@ JOB=daily-collection
 ensure_built scheduler-service deploy/sandbox
 start_postgres
 
-KMARKET_HTTP_PORT=$SANDBOX_PORT KMARKET_SANDBOX_KRX_RPS=$SANDBOX_KRX_RPS \
-    "$JAVA" -Xmx512m -jar "$WORK/sandbox/quarkus-run.jar" >"$WORK/sandbox.log" 2>&1 &
-PID[$SANDBOX_PORT]=$!
-wait_until 120000 curl -fs -o /dev/null "$SANDBOX/q/health/ready" || die "the sandbox never came up"
+start_sandbox "$SANDBOX_PORT" "$SANDBOX_KRX_RPS"
 
 # As ./kmarket up: every source at the sandbox, with random credentials (it accepts any). ml-service is not part of this
 # measurement: its dependents of daily-collection are disabled and its URL points at nothing.

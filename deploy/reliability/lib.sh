@@ -87,6 +87,17 @@ start_app() { # module port db_role [VAR=value...] [-- jvm options...]
     PID[$port]=$!
 }
 
+# The sandbox (its copy in $WORK) on the port, KRX allowing krx_rps requests a second (the sandbox's own default
+# when not given); returns once it answers ready. Its log is $WORK/sandbox.log.
+start_sandbox() { # port [krx_rps]
+    local limits=()
+    [ -z "${2:-}" ] || limits=("KMARKET_SANDBOX_KRX_RPS=$2")
+    setsid env KMARKET_HTTP_PORT="$1" "${limits[@]}" "$JAVA" -Xmx512m -jar "$WORK/sandbox/quarkus-run.jar" \
+        >>"$WORK/sandbox.log" 2>&1 &
+    PID[$1]=$!
+    wait_until 180000 ready "$1" || die "the sandbox never came up"
+}
+
 # SIGTERM, as an orchestrator stops a container, and waits for the exit; STOP_MS = how long the exit took.
 stop_app() { # port
     local t0

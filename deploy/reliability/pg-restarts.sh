@@ -32,9 +32,7 @@ mkdir -p "$OUT"
 ensure_built scheduler-service ml-service api-service deploy/sandbox
 start_postgres
 
-KMARKET_HTTP_PORT=$SANDBOX_PORT "$JAVA" -Xmx256m -jar "$WORK/sandbox/quarkus-run.jar" >"$WORK/sandbox.log" 2>&1 &
-PID[$SANDBOX_PORT]=$!
-wait_until 120000 curl -fs -o /dev/null "$SANDBOX/q/health/ready" || die "the sandbox never came up"
+start_sandbox "$SANDBOX_PORT"
 
 # As ./kmarket up: every source at the sandbox, with random credentials (it accepts any); no first-start backfill (it would
 # only slow the machine down; what is measured is the return of the pools and of the leader).

@@ -59,11 +59,6 @@ start_api() {
     start_app api-service "$API_PORT" kmarket_api KMARKET_DB_URL="$(db_url "api-$API_PORT")" \
         "KMARKET_ML_URL=http://127.0.0.1:$ML_PORT"
 }
-start_sandbox() {
-    KMARKET_HTTP_PORT=$SANDBOX_PORT KMARKET_SANDBOX_KRX_RPS=${SANDBOX_KRX_RPS:-5} \
-        setsid "$JAVA" -Xmx512m -jar "$WORK/sandbox/quarkus-run.jar" >>"$WORK/sandbox.log" 2>&1 &
-    PID[$SANDBOX_PORT]=$!
-}
 # Starts whatever part the port names (as a supervisor restarts a crashed container).
 start_part() { # port
     case $1 in
@@ -116,8 +111,7 @@ pg_pids() {
 start_platform() {
     ensure_built scheduler-service ml-service api-service deploy/sandbox
     start_postgres
-    start_sandbox
-    wait_until 180000 curl -fs -o /dev/null "$SANDBOX/q/health/ready" || die "the sandbox never came up"
+    start_sandbox "$SANDBOX_PORT" "${SANDBOX_KRX_RPS:-5}"
     start_scheduler "$PORT_A"
     wait_until 180000 is_role "$PORT_A" leader || die "scheduler $PORT_A never led"
     install_audit

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rolling each service independently (issue #8), measured on real processes against a throw-away PostgreSQL
+# Rolling each service independently, measured on real processes against a throw-away PostgreSQL
 # (deploy/reliability/lib.sh). One stack: scheduler-service (migrates market, ops), ml-service (analytics), two
 # api-service instances, the prices of deploy/bench/seed-prices.sql. Then, per scenario:
 #

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+
+import io.kmarket.testing.MovingClock;
 
 /**
  * The per-client fixed windows on a clock the test moves: the allowance per window, the seconds until the window
@@ -90,34 +91,5 @@ class ClientRateLimiterTest {
         clock.advance(Duration.ofSeconds(31));
 
         assertThat(limiter.trackedClients()).isEqualTo(1);
-    }
-
-    /** A clock that stands still until the test moves it. */
-    private static final class MovingClock extends Clock {
-
-        private Instant now;
-
-        MovingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the limiter needs no zone");
-        }
     }
 }
