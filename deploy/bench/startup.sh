@@ -23,7 +23,7 @@ for entry in scheduler-service:kmarket_scheduler:$SCHEDULER_DB_PASSWORD ml-servi
              api-service:kmarket_api:$API_DB_PASSWORD; do
   IFS=: read -r svc user password <<<"$entry"
   if [ -n "${NATIVE:-}" ]; then
-    cmd=("$(find "$ROOT/$svc/target" -maxdepth 1 -name '*-runner' | sort | head -n 1)")
+    cmd=("$(find "$ROOT/$svc/target" -maxdepth 1 -name '*-runner' | sort | head -n 1 || true)")
   else
     cmd=("$JAVA_HOME/bin/java" -Xmx512m -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar")
   fi
