@@ -22,24 +22,21 @@
 # Knobs: ROUNDS (3), CONCURRENCY (8), DISCLOSURES_FROM/TO (2017-05-01..2025-12-31, ~400 pages), DAY (last trading
 # day before the sandbox's today), SITE_REFRESH_S (16: KMARKET_COLLECT_SITE_REFRESH + 1).
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-. "$ROOT/deploy/reliability/common.sh"
+# shellcheck source=deploy/lib/kmarket.sh
+. "$(dirname "$0")/../lib/kmarket.sh"
 
-STATE=${KMARKET_STATE_DIR:-$ROOT/.kmarket}
-PG_BIN=${KMARKET_PG_BIN:-/usr/lib/postgresql/15/bin}
-SCHEDULER=http://localhost:${KMARKET_SCHEDULER_PORT:-8081}
-SANDBOX=http://localhost:${KMARKET_SANDBOX_PORT:-8089}
+SCHEDULER=http://localhost:$(stack_port scheduler)
+SANDBOX=http://localhost:$(stack_port sandbox)
 ROUNDS=${ROUNDS:-3}
 CONCURRENCY=${CONCURRENCY:-8}
 DISCLOSURES_FROM=${DISCLOSURES_FROM:-2017-05-01}
 DISCLOSURES_TO=${DISCLOSURES_TO:-2025-12-31}
 SITE_REFRESH_S=${SITE_REFRESH_S:-16}
 command -v jq >/dev/null || die "jq missing: apt-get install -y jq"
-set -a; . "$STATE/secrets.env"; set +a
+stack_secrets
 TOKEN=${KMARKET_INTERNAL_TOKEN:?secrets.env has no KMARKET_INTERNAL_TOKEN}
 
-sql() { "$PG_BIN/psql" -X -q -h "$STATE/run" -p "${KMARKET_PG_PORT:-5433}" -U postgres -d kmarket -At -F ' ' \
-    -v ON_ERROR_STOP=1 -c "$1"; }
+sql() { stack_psql -d kmarket -At -F ' ' -c "$1"; }
 sandbox() { curl -fsS --max-time 30 -H 'Content-Type: application/json' "$@"; }
 
 # Jobs firing during a measurement (disclosures every 10 min, quotes every minute) would share the sites' limits.
@@ -97,7 +94,7 @@ sandbox_counts() { sandbox "$SANDBOX/sandbox/stats" | jq -r --arg s "$1" '"\(.so
 collect() { # plan_json
     local run view started finished status records failed
     run=$(api -X POST -H 'Content-Type: application/json' -d "$1" "$SCHEDULER/internal/collect" | jq -r .runId)
-    [ -n "$run" ] && [ "$run" != null ] || die "the scheduler refused the plan"
+    [[ -n $run && $run != null ]] || die "the scheduler refused the plan"
     while view=$(api "$SCHEDULER/internal/collect/$run") && [ "$(jq -r .status <<<"$view")" = running ]; do
         sleep 0.5
     done
@@ -108,8 +105,6 @@ collect() { # plan_json
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else printf "-" }'; }
 seconds() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
-# Median of decimal numbers.
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 # The trading days from..to of the sandbox's calendar, one a line.
 trading_days() { curl -fsS "$SANDBOX/sandbox/truth/calendar?from=$1&to=$2&format=csv" | tail -n +2; }
@@ -157,7 +152,8 @@ rate() {
 day() {
     local date i
     date=${DAY:-$(trading_days "$(date -d "$(sandbox_today) -20 days" +%F)" "$(date -d "$(sandbox_today) -1 day" +%F)" | tail -n 1)}
-    local limit=(KRX $(sql "SELECT rate_limit_per_minute, burst, max_concurrency FROM ops.site_config WHERE site_code = 'KRX'"))
+    local limit
+    read -r -a limit <<<"KRX $(sql "SELECT rate_limit_per_minute, burst, max_concurrency FROM ops.site_config WHERE site_code = 'KRX'")"
     log "day: dailyMarket $date at KRX ${limit[1]}/min, burst ${limit[2]}, concurrency ${limit[3]}"
     sandbox_reset '' ''
     header

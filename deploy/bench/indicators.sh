@@ -4,7 +4,9 @@
 # Usage: deploy/bench/indicators.sh [-Dstocks=2800] [-Ddays=300]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+# shellcheck source=deploy/lib/kmarket.sh
+. deploy/lib/kmarket.sh
+find_java
 ./mvnw -B -q -o -pl ml-service -am test-compile -DskipTests
 ./mvnw -B -q -pl ml-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
 cd ml-service

@@ -8,13 +8,14 @@
 #
 #   deploy/bench/memory-under-load.sh            # from the repository root, with the stack up
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-STATE=${KMARKET_STATE_DIR:-$ROOT/.kmarket}
-set -a; . "$STATE/secrets.env"; set +a
+# shellcheck source=deploy/lib/kmarket.sh
+. "$(dirname "$0")/../lib/kmarket.sh"
+STATE=$(stack_state)
+stack_secrets
 TOKEN=${KMARKET_INTERNAL_TOKEN:?secrets.env has no KMARKET_INTERNAL_TOKEN}
-API=http://localhost:${KMARKET_API_PORT:-8080}
-SCHEDULER=http://localhost:${KMARKET_SCHEDULER_PORT:-8081}
-ML=http://localhost:${KMARKET_ML_PORT:-8082}
+API=http://localhost:$(stack_port api)
+SCHEDULER=http://localhost:$(stack_port scheduler)
+ML=http://localhost:$(stack_port ml)
 TO=$(date +%F)
 FROM=$(date -d '1 year ago' +%F)
 # The last weekday before today: a trading day in the sandbox unless it is a holiday, which only makes it lighter.

@@ -4,6 +4,8 @@
 # Results are the "RESULT" log lines.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+# shellcheck source=deploy/lib/kmarket.sh
+. deploy/lib/kmarket.sh
+find_java
 ./mvnw -B -o -pl ml-service -am verify -Dtest=ReportBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
     -Dquarkus.log.category.\"io.kmarket.ml.service.reports\".level=WARN "$@" 2>&1 | grep -E "RESULT|Tests run:|BUILD"

@@ -7,7 +7,9 @@
 # of the medians, and stops what it started. Needs wrk (apt-get install -y wrk) and pgbench (postgresql-client).
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=deploy/lib/kmarket.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/kmarket.sh"
+ROOT=$KMARKET_ROOT
 export KMARKET_STATE_DIR=${KMARKET_STATE_DIR:-/tmp/kmarket-api}
 export KMARKET_PG_PORT=${KMARKET_PG_PORT:-15435}
 export KMARKET_API_PORT=${KMARKET_API_PORT:-18500}
@@ -21,12 +23,12 @@ WARMUP=${BENCH_WARMUP:-45}
 ROUNDS=${BENCH_ROUNDS:-3}
 CONNECTIONS=64
 CODE=005930
-PG_BIN=${KMARKET_PG_BIN:-/usr/lib/postgresql/15/bin}
 OUT=$KMARKET_STATE_DIR/bench
 mkdir -p "$OUT"
 
-command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 1; }
-command -v pgbench >/dev/null || { echo "pgbench missing: apt-get install -y postgresql-client" >&2; exit 1; }
+command -v wrk >/dev/null || die "wrk missing: apt-get install -y wrk"
+command -v pgbench >/dev/null || die "pgbench missing: apt-get install -y postgresql-client"
+find_java
 
 second_pid=
 cleanup() {
@@ -38,8 +40,8 @@ trap cleanup EXIT
 # The scheduler must not backfill its first year while the API is measured: the benchmark seeds its own prices.
 export KMARKET_JOBS_FIRST_START_ENABLED=false
 "$ROOT/kmarket" up
-set -a; . "$KMARKET_STATE_DIR/secrets.env"; set +a
-psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -h "$KMARKET_STATE_DIR/run" -p "$KMARKET_PG_PORT" -U postgres -d kmarket "$@"; }
+stack_secrets
+psql_admin() { stack_psql -d kmarket "$@"; }
 # 64 pgbench clients plus the pools of four services exceed PostgreSQL's default 100 connections: raise the
 # limit of this benchmark's own cluster (its state dir) once, which needs a restart of the stack.
 if [ "$(psql_admin -tAc 'SHOW max_connections')" -lt 300 ]; then
@@ -61,15 +63,13 @@ SELECT trade_date, open, high, low, close, volume, trading_value, market_cap FRO
 SQL
 
 # A second instance, started as ./kmarket starts the first, on its own port.
+read -r -a java_opts <<<"${KMARKET_JAVA_OPTS:--Xmx512m}"
 KMARKET_HTTP_PORT=$SECOND_API_PORT KMARKET_DB_URL="jdbc:postgresql://127.0.0.1:$KMARKET_PG_PORT/kmarket" \
   KMARKET_DB_USERNAME=kmarket_api KMARKET_DB_PASSWORD="$API_DB_PASSWORD" \
-  "${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java" ${KMARKET_JAVA_OPTS:--Xmx512m} \
+  "$JAVA_HOME/bin/java" "${java_opts[@]}" \
   -jar "$ROOT/api-service/target/quarkus-app/quarkus-run.jar" >"$OUT/api-second.log" 2>&1 &
 second_pid=$!
-until curl -fsS "http://localhost:$SECOND_API_PORT/q/health/ready" >/dev/null 2>&1; do
-  kill -0 "$second_pid" 2>/dev/null || { echo "second api-service died: $OUT/api-second.log" >&2; exit 1; }
-  sleep 1
-done
+wait_ready "$SECOND_API_PORT" 600000 "$second_pid" || die "second api-service died or never became ready: $OUT/api-second.log"
 
 URL1="http://localhost:$KMARKET_API_PORT/api/v1/stocks/$CODE/prices?from=$FROM&to=$TO"
 URL2="http://localhost:$SECOND_API_PORT/api/v1/stocks/$CODE/prices?from=$FROM&to=$TO"
@@ -139,8 +139,8 @@ for round in $(seq 1 "$ROUNDS"); do
   rows+=("$round $pg $pg99 $one $one99 $two $two99")
 done
 
-median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-col() { local i=$1; for r in "${rows[@]}"; do echo "$r" | awk -v i="$i" '{ print $i }'; done | median; }
+# The median of a column of the rounds.
+col() { local values; mapfile -t values < <(printf '%s\n' "${rows[@]}" | awk -v i="$1" '{ print $i }'); median "${values[@]}"; }
 
 {
   echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(uname -m)), load average $(cut -d' ' -f1-3 /proc/loadavg);"

@@ -6,39 +6,45 @@
 # spare port, `runs` times; the script prints, per run, Quarkus' own "started in" figure, the wall time until
 # /q/health/ready answers UP, and the RSS right after; then the median of each.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source=deploy/lib/kmarket.sh
+. "$(dirname "$0")/../lib/kmarket.sh"
+ROOT=$KMARKET_ROOT
 RUNS=${1:-5}
-STATE=${KMARKET_STATE_DIR:-$ROOT/.kmarket}
-set -a; . "$STATE/secrets.env"; set +a
-JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+stack_secrets
+[ -n "${NATIVE:-}" ] || find_java
 PORT=${BENCH_PORT:-18999}
+# Ready is measured to the 20 ms.
+READY_POLL_S=0.02
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+# The median of one column of a run file.
+column_median() { local values; mapfile -t values < <(cut -d' ' -f"$1" "$2"); median "${values[@]}"; }
 
 for entry in scheduler-service:kmarket_scheduler:$SCHEDULER_DB_PASSWORD ml-service:kmarket_ml:$ML_DB_PASSWORD \
              api-service:kmarket_api:$API_DB_PASSWORD; do
   IFS=: read -r svc user password <<<"$entry"
-  if [ -n "${NATIVE:-}" ]; then cmd=("$(ls "$ROOT/$svc"/target/*-runner)"); else cmd=("$JAVA" -Xmx512m -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar"); fi
-  : > /tmp/bench-startup-$svc.txt
+  if [ -n "${NATIVE:-}" ]; then
+    cmd=("$(find "$ROOT/$svc/target" -maxdepth 1 -name '*-runner' | sort | head -n 1 || true)")
+  else
+    cmd=("$JAVA_HOME/bin/java" -Xmx512m -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar")
+  fi
+  runs=/tmp/bench-startup-$svc.txt
+  : > "$runs"
   for ((i = 1; i <= RUNS; i++)); do
-    log=/tmp/bench-startup-$svc.log
+    logfile=/tmp/bench-startup-$svc.log
     start=$(date +%s%N)
     # Jobs stay quiet during the measurement: only start-up is measured.
-    KMARKET_HTTP_PORT=$PORT KMARKET_DB_URL="jdbc:postgresql://127.0.0.1:${KMARKET_PG_PORT:-5433}/kmarket" \
+    KMARKET_HTTP_PORT=$PORT KMARKET_DB_URL="jdbc:postgresql://127.0.0.1:$(stack_port pg)/kmarket" \
       KMARKET_DB_USERNAME=$user KMARKET_DB_PASSWORD=$password KMARKET_JOBS_ENABLED=false \
-      "${cmd[@]}" >"$log" 2>&1 &
+      "${cmd[@]}" >"$logfile" 2>&1 &
     pid=$!
-    until curl -fsS "http://localhost:$PORT/q/health/ready" >/dev/null 2>&1; do
-      kill -0 $pid 2>/dev/null || { echo "$svc exited during start:" >&2; tail -5 "$log" >&2; exit 1; }
-      sleep 0.02
-    done
+    wait_ready "$PORT" 600000 "$pid" || { echo "$svc exited during start or never became ready:" >&2; tail -5 "$logfile" >&2; exit 1; }
     ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-    rss_kb=$(ps -o rss= -p $pid)
-    started=$(grep -o 'started in [0-9.]*s' "$log" | grep -o '[0-9.]*')
-    kill -TERM $pid; wait $pid || true
-    echo "$started $ready_ms $((rss_kb / 1024))" >> /tmp/bench-startup-$svc.txt
+    rss_kb=$(ps -o rss= -p "$pid")
+    started=$(grep -o 'started in [0-9.]*s' "$logfile" | grep -o '[0-9.]*')
+    kill -TERM "$pid"; wait "$pid" || true
+    echo "$started $ready_ms $((rss_kb / 1024))" >> "$runs"
     echo "$svc run $i: quarkus 'started in' ${started}s, ready after ${ready_ms} ms, RSS $((rss_kb / 1024)) MB"
   done
-  echo "$svc median: started in $(cut -d' ' -f1 /tmp/bench-startup-$svc.txt | median)s," \
-       "ready after $(cut -d' ' -f2 /tmp/bench-startup-$svc.txt | median) ms, RSS $(cut -d' ' -f3 /tmp/bench-startup-$svc.txt | median) MB"
+  echo "$svc median: started in $(column_median 1 "$runs")s, ready after $(column_median 2 "$runs") ms," \
+       "RSS $(column_median 3 "$runs") MB"
 done

@@ -11,6 +11,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 KIT=${GRAALVM_KIT:-$ROOT/../shared/tools/graalvm-kit}
 CACHE=${GRAALVM_KIT_HOME:-$HOME/.cache/graalvm-kit/25.0.2}
+# Not deploy/lib/kmarket.sh's find_java (any JDK 25): the kit needs this exact build, Temurin 25.0.3+9 with JVMCI,
+# whose Debian source it compiles (JDK_ORIG below).
 export JAVA_HOME=${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 
 # The kit builds the JDK static libraries from the Debian source of exactly the boot JDK's version (25.0.3+9). It is

@@ -25,6 +25,7 @@
 set -euo pipefail
 MODE=${1:-}
 case $MODE in failover|freeze|triggers) ;; *) echo "usage: $0 failover|freeze|triggers" >&2; exit 2 ;; esac
+# shellcheck source=deploy/reliability/platform.sh
 . "$(dirname "$0")/platform.sh"
 
 scheduler_log() { echo "$WORK/scheduler-service-$1.log"; }
@@ -32,12 +33,14 @@ refused_writes() { grep -c 'refused write' "$(scheduler_log "$1")" || true; }
 
 # The date's runs after the given run id: "started" once one exists, "succeeded" once one succeeded.
 runs_after() { # date run_id status_or_empty
+    local with_status=
+    [ -z "${3:-}" ] || with_status="AND status = '$3'"
     [ "$(sql "SELECT count(*) FROM ops.job_runs WHERE job_name = '$JOB' AND logical_date = '$1' AND id > $2
-              ${3:+AND status = '$3'}")" -gt 0 ]
+              $with_status")" -gt 0 ]
 }
 
 failover_mode() {
-    local kills=${KILLS:-10} leader=$PORT_A standby=$PORT_B i date t0 status done before lead=() start=() run=()
+    local kills=${KILLS:-10} leader=$PORT_A standby=$PORT_B i date t0 status tasks_done before lead=() start=() run=()
     local missed=0 code
     # A daily collection of ~20 s (KRX 20/min, burst 1): the kill lands in the middle of it.
     krx_rate "${KRX_PER_MINUTE:-20}" 1 1
@@ -47,7 +50,7 @@ failover_mode() {
         code=$(trigger_on "$leader" "$date")
         [ "$code" = 202 ] || die "trigger on $leader for $date answered $code"
         wait_until 300000 running_with_done "$date" 1 || die "$JOB for $date never started a task"
-        read -r status done <<<"$(latest_run "$date")"
+        read -r status tasks_done <<<"$(latest_run "$date")"
         before=$(sql "SELECT max(id) FROM ops.job_runs")
         t0=$(now_ms)
         crash_instance "$leader"
@@ -62,7 +65,7 @@ failover_mode() {
         start+=("$(( $(now_ms) - t0 ))")
         wait_until 600000 runs_after "$date" "$before" succeeded || die "$JOB for $date did not succeed after the kill"
         run+=("$(( $(now_ms) - t0 ))")
-        echo "kill $i date=$date killed_at_tasks=$done/7 leader_after_ms=${lead[-1]} run_started_after_ms=${start[-1]}" \
+        echo "kill $i date=$date killed_at_tasks=$tasks_done/7 leader_after_ms=${lead[-1]} run_started_after_ms=${start[-1]}" \
             "run_succeeded_after_ms=${run[-1]} runs=$(sql "SELECT string_agg(status || '(' || trigger || ')', ',' ORDER BY id)
                          FROM ops.job_runs WHERE job_name = '$JOB' AND logical_date = '$date'")"
         restart_as_standby "$leader" "$standby"
@@ -192,7 +195,7 @@ triggers_mode() {
     echo "dates with other than one manual run: $(awk '$17 != 1 {printf "%s(manual=%s,succeeded=%s) ", $1, $17, $14}' "$WORK/truth.txt")"
     echo "truth (missing extra duplicated differing idx_missing idx_differing dates_not_one_success other_runs): $TRUTH_TOTALS"
     echo "refused writes logged: $PORT_A=$(refused_writes "$PORT_A") $PORT_B=$(refused_writes "$PORT_B")"
-    [ "$not_one_manual$lost" = 00 ] && [ "$TRUTH_TOTALS" = "0 0 0 0 0 0 0 0" ] || die "FAILED: see the figures above"
+    [[ $not_one_manual$lost = 00 && $TRUTH_TOTALS = "0 0 0 0 0 0 0 0" ]] || die "FAILED: see the figures above"
     echo OK
 }
 

@@ -19,7 +19,9 @@
 # Ports as in platform.sh (PG_PORT=5730, 8730-8734). Needs the PostgreSQL 15 binaries, JDK 25, curl. Exits
 # non-zero if a row lost, doubled or changed rows, or did not heal.
 set -euo pipefail
+# shellcheck source=deploy/reliability/platform.sh
 . "$(dirname "$0")/platform.sh"
+API=http://localhost:$API_PORT/api/v1
 
 PARTS=${PARTS:-leader standby ml api postgres}
 FAULTS=${FAULTS:-kill freeze cutoff}
@@ -82,9 +84,9 @@ hold_fault() { # seconds cut_pattern_or_empty watched_leader_or_empty
 # SIGKILL to the postmaster and every child at once (a crashed container), then a start: crash recovery.
 restart_postgres() {
     local pids
-    pids=$(pg_pids | tr '\n' ' ')
-    kill -9 $pids
-    wait_until 10000 all_gone $pids || die "PostgreSQL processes survived SIGKILL"
+    mapfile -t pids < <(pg_pids)
+    kill -9 "${pids[@]}"
+    wait_until 10000 all_gone "${pids[@]}" || die "PostgreSQL processes survived SIGKILL"
     pg_up
 }
 all_gone() { local p; for p in "$@"; do ! kill -0 "$p" 2>/dev/null || return 1; done; }
@@ -92,7 +94,7 @@ all_gone() { local p; for p in "$@"; do ! kill -0 "$p" 2>/dev/null || return 1; 
 ROWS=()
 FAILED=0
 row() { # part fault date
-    local part=$1 fault=$2 date=$3 port t_start t_end t_ready ready_ms run_ms leader seen truth old_writes=-
+    local part=$1 fault=$2 date=$3 port t_start t_end t_ready ready_ms run_ms leader seen old_writes=-
     local delivered answers pids
     leader=$(leader_port)
     [ "$leader" != none ] || die "no leader before $part/$fault"
@@ -105,10 +107,10 @@ row() { # part fault date
     case $part/$fault in
         postgres/kill) restart_postgres ;;
         postgres/freeze)
-            pids=$(pg_pids)
-            kill -STOP $pids
+            mapfile -t pids < <(pg_pids)
+            kill -STOP "${pids[@]}"
             hold_fault "$FAULT_S" "" ""
-            kill -CONT $pids ;;
+            kill -CONT "${pids[@]}" ;;
         postgres/cutoff) hold_fault "$FAULT_S" "%-%" "$leader" ;;
         */kill) crash_instance "$port"; start_part "$port" ;;
         */freeze)
@@ -162,6 +164,7 @@ for r in "${ROWS[@]}"; do
     IFS='|' read -r part fault date seen ready_ms run_ms old_writes <<<"$r"
     read -r _ _ _ missing extra dup diff _ _ _ idx_missing idx_diff _ <<<"$(grep "^$date " "$WORK/truth.txt")"
     [ "$missing$extra$dup$diff$idx_missing$idx_diff" = 000000 ] || FAILED=1
+    # shellcheck disable=SC2016 # the backticks are Markdown code around the command, not a substitution
     printf '| %s | %s | %s | %s | %s | %s / %s / %s / %s (%s) | %s | `PARTS=%s FAULTS=%s deploy/reliability/failure-matrix.sh` |\n' \
         "$part" "$fault" "$seen" "$( [ "$ready_ms" = never ] && echo never || echo "$ready_ms ms")" \
         "$( [ "$run_ms" = never ] && echo never || echo "$run_ms ms")" \

@@ -10,8 +10,9 @@
 #   deploy/reliability/first-start-under-load.sh     # ROUNDS=3, STRESS_CPUS=2, TIMEOUT_S=3600, OUT=/tmp/first-start-under-load
 # Needs curl, jq, stress-ng (apt-get install -y jq stress-ng). Own ports and state dirs: a running ./kmarket up is left alone.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-. "$ROOT/deploy/reliability/common.sh"
+# shellcheck source=deploy/lib/kmarket.sh
+. "$(dirname "$0")/../lib/kmarket.sh"
+ROOT=$KMARKET_ROOT
 ROUNDS=${ROUNDS:-3}
 STRESS_CPUS=${STRESS_CPUS:-2}
 TIMEOUT_S=${TIMEOUT_S:-3600}
@@ -34,7 +35,7 @@ backfills_done() {
     [ "$(jq 'length' <<<"$body")" -gt 0 ] &&
         [ "$(jq '[.[] | select(.status == "pending" or .status == "running")] | length' <<<"$body")" = 0 ]
 }
-sql() { /usr/lib/postgresql/15/bin/psql -X -q -tA -h "$KMARKET_STATE_DIR/run" -p "$KMARKET_PG_PORT" -U postgres -d kmarket -c "$1"; }
+sql() { stack_psql -d kmarket -tA -c "$1"; }
 seconds_since() { echo "scale=1; ($(now_ms) - $1) / 1000" | bc; }
 
 for round in $(seq 1 "$ROUNDS"); do

@@ -9,6 +9,7 @@
 #
 # Needs the PostgreSQL 15 binaries (KMARKET_PG_BIN), JDK 25 (JAVA_HOME) and curl. Builds the service if needed.
 set -euo pipefail
+# shellcheck source=deploy/reliability/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 PORT_A=${PORT_A:-18300}
@@ -36,4 +37,4 @@ running=$(sql "SELECT count(*) FROM ops.job_runs WHERE status = 'running'")
 read -r median max <<<"$(median_max "${results[@]}")"
 echo "failovers_ms=${results[*]}"
 echo "median_ms=$median max_ms=$max kills=$KILLS runs_left_running=$running"
-echo "$(pause_verdict "$leader" "$standby")"
+pause_verdict "$leader" "$standby"

@@ -17,6 +17,7 @@
 # Needs the PostgreSQL 15 binaries (KMARKET_PG_BIN), JDK 25 (JAVA_HOME) and curl. Builds what is missing.
 # Exits non-zero when a check fails.
 set -euo pipefail
+# shellcheck source=deploy/reliability/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 PORT_A=${PORT_A:-18300}
@@ -31,20 +32,12 @@ JOB=daily-collection
 ensure_built scheduler-service deploy/sandbox
 start_postgres
 
-KMARKET_HTTP_PORT=$SANDBOX_PORT KMARKET_SANDBOX_KRX_RPS=$SANDBOX_KRX_RPS \
-    "$JAVA" -Xmx512m -jar "$WORK/sandbox/quarkus-run.jar" >"$WORK/sandbox.log" 2>&1 &
-PID[$SANDBOX_PORT]=$!
-wait_until 120000 curl -fs -o /dev/null "$SANDBOX/q/health/ready" || die "the sandbox never came up"
+start_sandbox "$SANDBOX_PORT" "$SANDBOX_KRX_RPS"
 
 # As ./kmarket up: every source at the sandbox, with random credentials (it accepts any). ml-service is not part of this
 # measurement: its dependents of daily-collection are disabled and its URL points at nothing.
-INSTANCE_ENV+=(
-    KMARKET_SOURCES_KRX_BASE_URL=$SANDBOX/krx KMARKET_SOURCES_DART_BASE_URL=$SANDBOX/dart
-    KMARKET_SOURCES_NAVER_BASE_URL=$SANDBOX/naver KMARKET_SOURCES_KIS_BASE_URL=$SANDBOX/kis
-    KMARKET_SOURCES_DAUM_BASE_URL=$SANDBOX/daum
-    "${SANDBOX_CREDENTIALS[@]}"
-    KMARKET_COLLECT_SITE_REFRESH=PT1S KMARKET_ML_URL=http://127.0.0.1:9
-)
+mapfile -t SOURCES < <(sandbox_sources "$SANDBOX")
+INSTANCE_ENV+=("${SOURCES[@]}" KMARKET_COLLECT_SITE_REFRESH=PT1S KMARKET_ML_URL=http://127.0.0.1:9)
 INSTANCE_JAVA_OPTS=(-Dkmarket.jobs.job.indicators.enabled=false -Dkmarket.jobs.job.evaluation.enabled=false)
 
 start_pair "$PORT_A" "$PORT_B"
@@ -64,8 +57,8 @@ latest_run() {
           WHERE job_name = '$JOB' AND logical_date = '$1' ORDER BY id DESC LIMIT 1"
 }
 running_with_done() { # date tasks_done
-    local status tasks_done total
-    read -r status tasks_done total <<<"$(latest_run "$1")"
+    local status tasks_done
+    read -r status tasks_done _ <<<"$(latest_run "$1")"
     [ "$status" = succeeded ] || { [ "$status" = running ] && [ "${tasks_done:-0}" -ge "$2" ]; }
 }
 succeeded() { [ "$(sql "SELECT count(*) FROM ops.job_runs WHERE job_name = '$JOB' AND logical_date = '$1'
@@ -126,7 +119,7 @@ echo "dates_without_exactly_one_success=$not_one_success dates_without_exactly_o
     "other_runs=$others runs_left_running=$running sandbox_violations=$violations"
 pause=$(pause_verdict "$leader" "$standby")
 echo "$pause"
-[ "$missing$extra$duplicated$differing$idx_missing$idx_differing$not_one_success$not_one_abandoned$others$running$missed_kills" \
-    = 00000000000 ] && [ "$violations" = 0 ] && [[ $pause == "pause_survived_restarts=true runs_while_paused=0 "* ]] \
-    && [[ $pause != *never ]] || die "FAILED: see the figures above"
+[[ $missing$extra$duplicated$differing$idx_missing$idx_differing$not_one_success$not_one_abandoned$others$running$missed_kills \
+    = 00000000000 && $violations = 0 && $pause == "pause_survived_restarts=true runs_while_paused=0 "* \
+    && $pause != *never ]] || die "FAILED: see the figures above"
 echo "OK"

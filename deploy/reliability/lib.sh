@@ -1,36 +1,34 @@
+# shellcheck shell=bash
 # Shared steps of the reliability and rolling scripts (sourced, not run): a throw-away PostgreSQL cluster, service
-# instances on given ports, the scheduler's role, the internal API, timing and figures. Every process it starts is
-# killed and the cluster removed on exit.
+# instances on given ports, the scheduler's role, the leader's pause check and the sandbox's truth. Every process it
+# starts is killed and the cluster removed on exit. Time, waiting, the JDK, PostgreSQL's binaries, the internal
+# API and the sandbox's sources come from deploy/lib/kmarket.sh.
 #
 # Reads: KMARKET_PG_BIN, PG_PORT (15433), JAVA_HOME. Callers may add environment variables (INSTANCE_ENV) and JVM
 # options (INSTANCE_JAVA_OPTS) for every scheduler instance before starting one.
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-. "$ROOT/deploy/reliability/common.sh"
-PG_BIN=${KMARKET_PG_BIN:-/usr/lib/postgresql/15/bin}
+# shellcheck source=deploy/lib/kmarket.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/kmarket.sh"
+ROOT=$KMARKET_ROOT
 PG_PORT=${PG_PORT:-15433}
-JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+find_java
+JAVA=$JAVA_HOME/bin/java
 WORK=$(mktemp -d /tmp/kmarket-reliability.XXXXXX)
 # Random per run, and the token is not a password: the services refuse fixed secrets outside a local run.
-random_hex() { head -c "$1" /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 TOKEN=$(random_hex 24)
 DB_PASSWORD=$(random_hex 24)
-# Credentials for the sandbox's sources (it accepts any): random per run as well, the same for every instance (KRX
-# keeps one session per member, as the real site does).
-SANDBOX_CREDENTIALS=(
-    KMARKET_SOURCES_DART_API_KEYS=$(random_hex 20),$(random_hex 20)
-    KMARKET_SOURCES_KRX_USERNAME=$(random_hex 12) KMARKET_SOURCES_KRX_PASSWORD=$(random_hex 24)
-    KMARKET_SOURCES_KIS_APP_KEY=$(random_hex 24) KMARKET_SOURCES_KIS_APP_SECRET=$(random_hex 24)
-)
+# Credentials for the sandbox's sources (sandbox_sources): random per run as well, drawn here once so that every
+# instance has the same (KRX keeps one session per member, as the real site does).
+sandbox_credentials
 INSTANCE_ENV=()
 INSTANCE_JAVA_OPTS=()
-
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 # Processes by port (scheduler instances and the sandbox), all SIGKILLed on exit.
 declare -A PID
 cleanup() {
-    for port in "${!PID[@]}"; do kill -9 "${PID[$port]}" 2>/dev/null && wait "${PID[$port]}" 2>/dev/null || true; done
+    for port in "${!PID[@]}"; do
+        if kill -9 "${PID[$port]}" 2>/dev/null; then wait "${PID[$port]}" 2>/dev/null || true; fi
+    done
     as_postgres "$PG_BIN/pg_ctl" -D "$WORK/data" -m immediate -w stop >/dev/null 2>&1 || true
     if [ -n "${KEEP_LOGS:-}" ]; then log "logs kept in $WORK"; else rm -rf "$WORK"; fi
 }
@@ -45,7 +43,7 @@ ensure_built() {
     done
     if [ ${#missing[@]} != 0 ]; then
         log "building ${missing[*]}"
-        (cd "$ROOT" && JAVA_HOME=${JAVA%/bin/java} ./mvnw -B -q -pl "$(IFS=,; echo "${missing[*]}")" -am package -DskipTests)
+        (cd "$ROOT" && ./mvnw -B -q -pl "$(IFS=,; echo "${missing[*]}")" -am package -DskipTests)
     fi
     for module in "$@"; do
         cp -r "$ROOT/$module/target/quarkus-app" "$WORK/$(basename "$module")"
@@ -57,11 +55,12 @@ sql() { psql_admin -d kmarket -At -F ' ' -c "$1"; }
 
 # A fresh cluster with the kmarket database and the service roles of deploy/db/roles.sql.
 start_postgres() {
-    [ "$(id -u)" = 0 ] && chown postgres "$WORK"
+    ensure_postgres_binaries
+    if [ "$(id -u)" = 0 ]; then chown postgres "$WORK"; fi
     as_postgres "$PG_BIN/initdb" -D "$WORK/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
     pg_up
     psql_admin -d postgres -c "CREATE DATABASE kmarket"
-    psql_admin -d kmarket -v scheduler_password=$DB_PASSWORD -v ml_password=$DB_PASSWORD -v api_password=$DB_PASSWORD \
+    psql_admin -d kmarket -v scheduler_password="$DB_PASSWORD" -v ml_password="$DB_PASSWORD" -v api_password="$DB_PASSWORD" \
         -f "$ROOT/deploy/db/roles.sql" >/dev/null
 }
 
@@ -83,9 +82,20 @@ start_app() { # module port db_role [VAR=value...] [-- jvm options...]
     # setsid: a process SIGSTOPped by a script must stay stopped; in the script's process group the kernel would
     # send it SIGHUP and SIGCONT as soon as the group is orphaned (the shell that started the script exits).
     setsid env KMARKET_HTTP_PORT="$port" KMARKET_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/kmarket" \
-        KMARKET_DB_USERNAME="$db_role" KMARKET_DB_PASSWORD=$DB_PASSWORD KMARKET_INTERNAL_TOKEN=$TOKEN "${envs[@]}" \
+        KMARKET_DB_USERNAME="$db_role" KMARKET_DB_PASSWORD="$DB_PASSWORD" KMARKET_INTERNAL_TOKEN="$TOKEN" "${envs[@]}" \
         "$JAVA" -Xmx512m "${opts[@]}" -jar "$WORK/$module/quarkus-run.jar" >>"$WORK/$module-$port.log" 2>&1 &
     PID[$port]=$!
+}
+
+# The sandbox (its copy in $WORK) on the port, KRX allowing krx_rps requests a second (the sandbox's own default
+# when not given); returns once it answers ready. Its log is $WORK/sandbox.log.
+start_sandbox() { # port [krx_rps]
+    local limits=()
+    [ -z "${2:-}" ] || limits=("KMARKET_SANDBOX_KRX_RPS=$2")
+    setsid env KMARKET_HTTP_PORT="$1" "${limits[@]}" "$JAVA" -Xmx512m -jar "$WORK/sandbox/quarkus-run.jar" \
+        >>"$WORK/sandbox.log" 2>&1 &
+    PID[$1]=$!
+    wait_until 180000 ready "$1" || die "the sandbox never came up"
 }
 
 # SIGTERM, as an orchestrator stops a container, and waits for the exit; STOP_MS = how long the exit took.
@@ -94,11 +104,10 @@ stop_app() { # port
     t0=$(now_ms)
     kill -TERM "${PID[$1]}"
     wait "${PID[$1]}" 2>/dev/null || true
+    # shellcheck disable=SC2034 # a result for the scripts that source this file
     STOP_MS=$(( $(now_ms) - t0 ))
     unset "PID[$1]"
 }
-
-ready() { curl -fs -o /dev/null --max-time 2 "http://localhost:$1/q/health/ready"; }
 
 # One scheduler-service instance on the port; no first-start backfill (the scripts drive the runs themselves).
 start_instance() {
@@ -156,6 +165,7 @@ failover() { # leader standby
     t0=$(now_ms)
     crash_instance "$1"
     wait_until 30000 is_role "$2" leader || die "no takeover by $2 within 30 s"
+    # shellcheck disable=SC2034 # a result for the scripts that source this file
     FAILOVER_MS=$(( $(now_ms) - t0 ))
 }
 
@@ -186,7 +196,8 @@ truth_report() { # dates...
                 | sed "s/^/$ticker,/" | psql_admin -d kmarket -c "\\copy truth.indices FROM STDIN WITH (FORMAT csv)" >/dev/null
         done
     done
-    dates_sql="ARRAY['$(IFS=,; echo "$*" | sed "s/,/','/g")']::date[]"
+    printf -v dates_sql "'%s'," "$@"
+    dates_sql="ARRAY[${dates_sql%,}]::date[]"
     sql "WITH d AS (SELECT unnest($dates_sql) AS day)
     SELECT day,
       (SELECT count(*) FROM truth.prices t WHERE t.date = day),
@@ -214,6 +225,7 @@ truth_report() { # dates...
           AND r.status NOT IN ('succeeded', 'abandoned')),
       (SELECT count(*) FROM ops.job_runs r WHERE r.job_name = '$JOB' AND r.logical_date = day AND r.trigger = 'manual')
     FROM d ORDER BY day" | tee "$WORK/truth.txt"
+    # shellcheck disable=SC2034 # a result for the scripts that source this file
     TRUTH_TOTALS=$(awk '{m+=$4; e+=$5; d+=$6; f+=$7; im+=$11; idf+=$12; s+=($14 != 1); o+=$16}
         END {print m+0, e+0, d+0, f+0, im+0, idf+0, s+0, o+0}' "$WORK/truth.txt")
 }

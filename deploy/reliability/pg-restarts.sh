@@ -14,6 +14,7 @@
 # Needs the PostgreSQL 15 binaries (KMARKET_PG_BIN), JDK 25 (JAVA_HOME) and curl. Builds the services if needed.
 set -euo pipefail
 PG_PORT=${PG_PORT:-5720}
+# shellcheck source=deploy/reliability/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 RESTARTS=${RESTARTS:-10}
@@ -31,17 +32,13 @@ mkdir -p "$OUT"
 ensure_built scheduler-service ml-service api-service deploy/sandbox
 start_postgres
 
-KMARKET_HTTP_PORT=$SANDBOX_PORT "$JAVA" -Xmx256m -jar "$WORK/sandbox/quarkus-run.jar" >"$WORK/sandbox.log" 2>&1 &
-PID[$SANDBOX_PORT]=$!
-wait_until 120000 curl -fs -o /dev/null "$SANDBOX/q/health/ready" || die "the sandbox never came up"
+start_sandbox "$SANDBOX_PORT"
 
 # As ./kmarket up: every source at the sandbox, with random credentials (it accepts any); no first-start backfill (it would
 # only slow the machine down; what is measured is the return of the pools and of the leader).
+mapfile -t SOURCES < <(sandbox_sources "$SANDBOX")
 start_app scheduler-service "$SCHEDULER" kmarket_scheduler KMARKET_JOBS_FIRST_START_ENABLED=false \
-    KMARKET_ML_URL="http://127.0.0.1:$ML" \
-    KMARKET_SOURCES_KRX_BASE_URL=$SANDBOX/krx KMARKET_SOURCES_DART_BASE_URL=$SANDBOX/dart \
-    KMARKET_SOURCES_NAVER_BASE_URL=$SANDBOX/naver KMARKET_SOURCES_KIS_BASE_URL=$SANDBOX/kis \
-    KMARKET_SOURCES_DAUM_BASE_URL=$SANDBOX/daum "${SANDBOX_CREDENTIALS[@]}"
+    KMARKET_ML_URL="http://127.0.0.1:$ML" "${SOURCES[@]}"
 # The scheduler owns market and ops, ml-service reads market: one after the other, as ./kmarket up starts them.
 wait_until 180000 is_role "$SCHEDULER" leader || die "scheduler-service never led"
 start_app ml-service "$ML" kmarket_ml
@@ -125,9 +122,11 @@ done
 running=$(sql "SELECT count(*) FROM ops.job_runs WHERE status = 'running'")
 row() { # label key
     local -a values
+    local listed
     read -r -a values <<<"${TIMES[$2]}"
     read -r median max <<<"$(median_max "${values[@]}")"
-    printf '| %s | %s | %s | %s |\n' "$1" "$(IFS=,; echo "${values[*]}" | sed 's/,/, /g')" "$median" "$max"
+    printf -v listed '%s, ' "${values[@]}"
+    printf '| %s | %s | %s | %s |\n' "$1" "${listed%, }" "$median" "$max"
 }
 {
     echo "PostgreSQL restarted $RESTARTS times ($(date -u +%FT%TZ)); milliseconds from PostgreSQL accepting connections"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # The whole platform on real processes, for the failover and failure-matrix scripts (sourced, not run): a throw-away
 # PostgreSQL, the sandbox as every upstream, TWO scheduler-service instances, ONE ml-service and ONE api-service,
 # every process on its own port and killed on exit (lib.sh's cleanup).
@@ -14,6 +15,7 @@
 # Ports: PG_PORT (5730), SANDBOX_PORT (8730), PORT_A/PORT_B (8731/8732, schedulers), ML_PORT (8733), API_PORT (8734).
 
 PG_PORT=${PG_PORT:-5730}
+# shellcheck source=deploy/reliability/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # lib.sh makes raw-payload-expiry fire every 10 s for its pause check; these scripts count runs and writes, so
 # every job keeps its own schedule here.
@@ -27,7 +29,6 @@ API_PORT=${API_PORT:-8734}
 SESSION_TIMEOUT=${SESSION_TIMEOUT:-PT4S}
 HEARTBEAT=${HEARTBEAT:-PT1S}
 SANDBOX=http://localhost:$SANDBOX_PORT
-API=http://localhost:$API_PORT/api/v1
 JOB=daily-collection
 
 db_url() { echo "jdbc:postgresql://127.0.0.1:$PG_PORT/kmarket?ApplicationName=$1"; }
@@ -36,14 +37,11 @@ db_url() { echo "jdbc:postgresql://127.0.0.1:$PG_PORT/kmarket?ApplicationName=$1
 # would multiply the upstream requests (cross-check: one Naver request per stock) or need a trained model are off:
 # these scripts measure the collection and the leadership, not the analytics.
 scheduler_env() { # port
-    echo KMARKET_DB_URL="$(db_url "scheduler-$1")"
-    echo KMARKET_SOURCES_KRX_BASE_URL=$SANDBOX/krx KMARKET_SOURCES_DART_BASE_URL=$SANDBOX/dart
-    echo KMARKET_SOURCES_NAVER_BASE_URL=$SANDBOX/naver KMARKET_SOURCES_KIS_BASE_URL=$SANDBOX/kis
-    echo KMARKET_SOURCES_DAUM_BASE_URL=$SANDBOX/daum
-    echo "${SANDBOX_CREDENTIALS[@]}"
-    echo KMARKET_COLLECT_SITE_REFRESH=PT1S KMARKET_ML_URL=http://127.0.0.1:$ML_PORT
-    echo KMARKET_JOBS_LEADER_SESSION_TIMEOUT=$SESSION_TIMEOUT KMARKET_JOBS_LEADER_HEARTBEAT=$HEARTBEAT
-    echo KMARKET_JOBS_HEALING_FIRST_DELAY=${HEAL_FIRST_DELAY:-PT10S} KMARKET_JOBS_HEALING_MAX_DELAY=PT1M
+    echo "KMARKET_DB_URL=$(db_url "scheduler-$1")"
+    sandbox_sources "$SANDBOX"
+    echo KMARKET_COLLECT_SITE_REFRESH=PT1S "KMARKET_ML_URL=http://127.0.0.1:$ML_PORT"
+    echo "KMARKET_JOBS_LEADER_SESSION_TIMEOUT=$SESSION_TIMEOUT" "KMARKET_JOBS_LEADER_HEARTBEAT=$HEARTBEAT"
+    echo "KMARKET_JOBS_HEALING_FIRST_DELAY=${HEAL_FIRST_DELAY:-PT10S}" KMARKET_JOBS_HEALING_MAX_DELAY=PT1M
 }
 INSTANCE_JAVA_OPTS=(-Dkmarket.jobs.job.indicators.enabled=false -Dkmarket.jobs.job.evaluation.enabled=false
     -Dkmarket.jobs.job.source-crosscheck.enabled=false -Dkmarket.jobs.job.price-gap-repair.enabled=false)
@@ -59,12 +57,7 @@ start_instance() { start_scheduler "$1"; }
 start_ml() { start_app ml-service "$ML_PORT" kmarket_ml KMARKET_DB_URL="$(db_url "ml-$ML_PORT")"; }
 start_api() {
     start_app api-service "$API_PORT" kmarket_api KMARKET_DB_URL="$(db_url "api-$API_PORT")" \
-        KMARKET_ML_URL=http://127.0.0.1:$ML_PORT
-}
-start_sandbox() {
-    KMARKET_HTTP_PORT=$SANDBOX_PORT KMARKET_SANDBOX_KRX_RPS=${SANDBOX_KRX_RPS:-5} \
-        setsid "$JAVA" -Xmx512m -jar "$WORK/sandbox/quarkus-run.jar" >>"$WORK/sandbox.log" 2>&1 &
-    PID[$SANDBOX_PORT]=$!
+        "KMARKET_ML_URL=http://127.0.0.1:$ML_PORT"
 }
 # Starts whatever part the port names (as a supervisor restarts a crashed container).
 start_part() { # port
@@ -105,12 +98,20 @@ install_audit() {
 }
 db_now() { sql "SELECT clock_timestamp()"; }
 
+# The postmaster and its children (backends, checkpointer, ...), by pid, one a line.
+pg_pids() {
+    local master
+    master=$(head -1 "$WORK/data/postmaster.pid" 2>/dev/null) || return 0
+    [ -n "$master" ] || return 0
+    echo "$master"
+    ps -o pid= --ppid "$master" 2>/dev/null | tr -d ' ' || true
+}
+
 # PostgreSQL, sandbox, scheduler A (leader), scheduler B (standby), ml-service, api-service; all ready.
 start_platform() {
     ensure_built scheduler-service ml-service api-service deploy/sandbox
     start_postgres
-    start_sandbox
-    wait_until 180000 curl -fs -o /dev/null "$SANDBOX/q/health/ready" || die "the sandbox never came up"
+    start_sandbox "$SANDBOX_PORT" "${SANDBOX_KRX_RPS:-5}"
     start_scheduler "$PORT_A"
     wait_until 180000 is_role "$PORT_A" leader || die "scheduler $PORT_A never led"
     install_audit

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rolling each service independently (issue #8), measured on real processes against a throw-away PostgreSQL
+# Rolling each service independently, measured on real processes against a throw-away PostgreSQL
 # (deploy/reliability/lib.sh). One stack: scheduler-service (migrates market, ops), ml-service (analytics), two
 # api-service instances, the prices of deploy/bench/seed-prices.sql. Then, per scenario:
 #
@@ -26,6 +26,7 @@
 # check fails.
 set -euo pipefail
 PG_PORT=${PG_PORT:-${KMARKET_PG_PORT:-5633}}
+# shellcheck source=deploy/reliability/lib.sh
 . "$(dirname "$0")/../reliability/lib.sh"
 INSTANCE_ENV=() # lib.sh's every-10-s paused job belongs to the failover scripts
 
@@ -45,17 +46,17 @@ PROXY_RETRY_ON=${PROXY_RETRY_ON:-conn-failure empty-response}
 CODE=005930
 FAILED=()
 
-need() { # command debian-package
-    command -v "$1" >/dev/null && return
-    [ "$(id -u)" = 0 ] || die "$1 missing: apt-get install -y $2"
-    log "installing $2"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null \
-        || { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }
-}
-check() { # description 'shell condition'
+# Runs the condition (a command and its arguments) and records the check as passed or failed.
+check() { # description command...
     local what=$1
-    if eval "$2"; then log "ok: $what"; else log "FAILED: $what"; FAILED+=("$what"); fi
+    shift
+    if "$@"; then log "ok: $what"; else log "FAILED: $what"; FAILED+=("$what"); fi
 }
+all_zero() { local value; for value in "$@"; do [ "$value" = 0 ] || return 1; done; }
+# A time in ms ("never" when it did not happen) that is at most the limit.
+within_ms() { [ "$1" != never ] && [ "$1" -le "$2" ]; } # ms_or_never limit_ms
+# A service that turned not ready after the stop and answered no 200 while PostgreSQL was down.
+refused_through_outage() { [ "$1" != never ] && [ "$2" = 0 ]; } # not_ready_after_or_never ready_answers
 seoul() { TZ=Asia/Seoul date -d "@$1" "+$2"; }
 
 # ---- the stack -------------------------------------------------------------------------------------------------
@@ -134,7 +135,7 @@ frontend stats
 EOF
     haproxy -f "$WORK/haproxy.cfg" -db >"$WORK/haproxy.log" 2>&1 &
     PID[$PROXY]=$!
-    wait_until 20000 proxy_up a && wait_until 20000 proxy_up b || die "HAProxy does not see both instances up"
+    if ! wait_until 20000 proxy_up a || ! wait_until 20000 proxy_up b; then die "HAProxy does not see both instances up"; fi
 
     wrk -t2 -c"$CONNECTIONS" -d1h --latency "http://127.0.0.1:$PROXY$PRICES" >"$WORK/wrk.txt" 2>&1 &
     PID[wrk]=$!
@@ -170,7 +171,7 @@ EOF
     echo "api: restarts=${#restarts[@]} ${restarts[*]}"
     echo "api: wrk_requests=$requests wrk_non2xx=${non2xx:-0} wrk_socket_errors=${socket_errors:-0}" \
         "proxy_requests=$proxied proxy_non2xx=$proxied_failed proxy_retried=$retried"
-    check "api: 0 failed requests while rolling" '[ "${non2xx:-0}" = 0 ] && [ "${socket_errors:-0}" = 0 ] && [ "$proxied_failed" = 0 ]'
+    check "api: 0 failed requests while rolling" all_zero "${non2xx:-0}" "${socket_errors:-0}" "$proxied_failed"
     kill "${PID[$PROXY]}"; wait "${PID[$PROXY]}" 2>/dev/null || true; unset "PID[$PROXY]"
 }
 
@@ -246,12 +247,12 @@ scenario_scheduler() {
         "t2_run_succeeded_after_start=${fired_after_ms}ms"
     echo "scheduler: data_quality_runs=$dq raw_payload_expiry_runs=$rp($trig) job_dates_with_duplicate_success=$dup" \
         "runs_left_running=$running next_fire_times_changed=$changed raw_payload_expiry_next=$rp_next"
-    check "scheduler: T1 job ran once across both restarts" '[ "$dq" = 1 ]'
-    check "scheduler: T2 job, due while down, ran once after restart 2" '[ "$rp" = 1 ] && [ "${trig%%(*}" = succeeded ]'
-    check "scheduler: no job and logical date with two succeeded runs" '[ "$dup" = 0 ]'
-    check "scheduler: no run left running" '[ "$running" = 0 ]'
-    check "scheduler: other jobs' next fire times unchanged" '[ "$changed" = 0 ]'
-    check "scheduler: T2 job next due tomorrow" '[ "${rp_next:0:10}" = "$(seoul $(( T2 + 86400 )) %F)" ]'
+    check "scheduler: T1 job ran once across both restarts" test "$dq" = 1
+    check "scheduler: T2 job, due while down, ran once after restart 2" test "$rp ${trig%%(*}" = "1 succeeded"
+    check "scheduler: no job and logical date with two succeeded runs" test "$dup" = 0
+    check "scheduler: no run left running" test "$running" = 0
+    check "scheduler: other jobs' next fire times unchanged" test "$changed" = 0
+    check "scheduler: T2 job next due tomorrow" test "${rp_next:0:10}" = "$(seoul $(( T2 + 86400 )) %F)"
 }
 
 # ---- ml: stopped while api-service forwards reports ------------------------------------------------------------
@@ -310,8 +311,8 @@ scenario_ml() {
     echo "ml: ml_shutdown=${STOP_MS}ms down=$((t_ready - stopped_at))ms probes_in_gap=$gap 503_problem_retry_after_under_2s=$good" \
         "other=$bad slowest_in_gap=${slowest}s; during ml's own shutdown: ${during_stop:-none}"
     echo "ml: ml_ready_after_start=$((t_ready - t_back))ms first_202_after_ready=${recovered:-never}ms; all probes: $statuses"
-    check "ml: every answer in the gap a 503 problem+json with Retry-After within 2 s" '[ "$gap" -gt 0 ] && [ "$bad" = 0 ]'
-    check "ml: 202 again without intervention" '[ -n "$recovered" ]'
+    check "ml: every answer in the gap a 503 problem+json with Retry-After within 2 s" test "$(( gap > 0 && bad == 0 ))" = 1
+    check "ml: 202 again without intervention" test -n "$recovered"
 }
 
 # ---- postgres: restarted under every service -------------------------------------------------------------------
@@ -329,7 +330,7 @@ poll_ready() { # port output
 
 scenario_postgres() {
     local port name t_stop t_down t_start t_up services=("api-a:$API_A" "api-b:$API_B" "scheduler:$SCHEDULER" "ml:$ML")
-    local entry all_ready
+    local entry
     for entry in "${services[@]}"; do
         poll_ready "${entry#*:}" "$WORK/ready-${entry%%:*}.txt" &
         PID[poll-${entry%%:*}]=$!
@@ -352,7 +353,7 @@ scenario_postgres() {
     for entry in "${services[@]}"; do sort -n -o "$WORK/ready-${entry%%:*}.txt" "$WORK/ready-${entry%%:*}.txt"; done
     echo "postgres: pg_ctl stop took $((t_down - t_stop)) ms, start invoked $((t_start - t_down)) ms later," \
         "pg_ctl start took $((t_up - t_start)) ms"
-    local max=0 line
+    local line
     for entry in "${services[@]}"; do
         name=${entry%%:*}
         # not_ready_after: first non-200 answered after the stop began; ok_in_outage: 200s answered while down
@@ -365,8 +366,8 @@ scenario_postgres() {
             END { print (nr == "" ? "never" : nr), ok + 0, n + 0, (ra == "" ? "never" : ra) }' "$WORK/ready-$name.txt")"
         line="postgres: $name not_ready_after_stop=${not_ready}ms ready_probes_during_outage=$ok_in_outage/$probes_in_outage"
         echo "$line ready_after_pg_start=${ready_after}ms"
-        check "postgres: $name not ready during the outage" '[ "$not_ready" != never ] && [ "$ok_in_outage" = 0 ]'
-        check "postgres: $name ready within 10 s of PostgreSQL's return" '[ "$ready_after" != never ] && [ "$ready_after" -le 10000 ]'
+        check "postgres: $name not ready during the outage" refused_through_outage "$not_ready" "$ok_in_outage"
+        check "postgres: $name ready within 10 s of PostgreSQL's return" within_ms "$ready_after" 10000
     done
     echo "postgres: scheduler role afterwards: $(role "$SCHEDULER")"
 }

@@ -3,12 +3,18 @@ package io.kmarket.api.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
-/** The per-client counts under a flood of distinct client keys, all within one window (fixed time). */
+import io.kmarket.testing.MovingClock;
+
+/**
+ * The per-client fixed windows on a clock the test moves: the allowance per window, the seconds until the window
+ * ends, a fresh allowance in the next window, clients counted apart, and the bound under a flood of distinct keys.
+ */
 class ClientRateLimiterTest {
 
     private static final int REQUESTS = 5;
@@ -28,5 +34,62 @@ class ClientRateLimiterTest {
         assertThat(limiter.trackedClients()).isLessThanOrEqualTo(BOUND);
         // 1,000 requests in this window: forgetting the least used clients must not forget the one over its limit.
         assertThat(limiter.acquire("h:heavy")).isEqualTo(30);
+    }
+
+    @Test
+    void aClientGetsTheConfiguredRequestsPerWindowThenTheWholeSecondsUntilTheWindowEnds() {
+        MovingClock clock = new MovingClock(Instant.parse("2026-12-07T08:00:30Z"));
+        ClientRateLimiter limiter = new ClientRateLimiter(3, WINDOW_MILLIS, BOUND, clock);
+
+        assertThat(limiter.acquire("h:a")).isZero();
+        assertThat(limiter.acquire("h:a")).isZero();
+        assertThat(limiter.acquire("h:a")).isZero();
+        // Windows start on whole minutes: 08:00:00..08:01:00, 30 s left.
+        assertThat(limiter.acquire("h:a")).isEqualTo(30);
+        clock.advance(Duration.ofMillis(29_100));
+        // 0.9 s left: rounded up, never 0 while refused.
+        assertThat(limiter.acquire("h:a")).isEqualTo(1);
+        clock.advance(Duration.ofMillis(899));
+        assertThat(limiter.acquire("h:a")).isEqualTo(1);
+    }
+
+    @Test
+    void theNextWindowStartsAFreshAllowance() {
+        MovingClock clock = new MovingClock(Instant.parse("2026-12-07T08:00:59Z"));
+        ClientRateLimiter limiter = new ClientRateLimiter(2, WINDOW_MILLIS, BOUND, clock);
+        limiter.acquire("h:a");
+        limiter.acquire("h:a");
+        assertThat(limiter.acquire("h:a")).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(limiter.acquire("h:a")).isZero();
+        assertThat(limiter.acquire("h:a")).isZero();
+        assertThat(limiter.acquire("h:a")).isEqualTo(60);
+    }
+
+    @Test
+    void aClientOverItsLimitDoesNotLimitAnother() {
+        ClientRateLimiter limiter = new ClientRateLimiter(1, WINDOW_MILLIS, BOUND, NOW);
+        limiter.acquire("h:a");
+
+        assertThat(limiter.acquire("h:a")).isEqualTo(30);
+        assertThat(limiter.acquire("h:b")).isZero();
+        assertThat(limiter.acquire("ip:10.0.0.1")).isZero();
+    }
+
+    @Test
+    void aClientQuietForAWholeWindowIsNoLongerTracked() {
+        MovingClock clock = new MovingClock(Instant.parse("2026-12-07T08:00:30Z"));
+        ClientRateLimiter limiter = new ClientRateLimiter(REQUESTS, WINDOW_MILLIS, BOUND, clock);
+        limiter.acquire("h:a");
+        limiter.acquire("h:b");
+        assertThat(limiter.trackedClients()).isEqualTo(2);
+
+        clock.advance(Duration.ofSeconds(30));
+        limiter.acquire("h:b");
+        clock.advance(Duration.ofSeconds(31));
+
+        assertThat(limiter.trackedClients()).isEqualTo(1);
     }
 }

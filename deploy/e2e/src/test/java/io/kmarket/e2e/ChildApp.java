@@ -46,7 +46,7 @@ final class ChildApp implements AutoCloseable {
 
     /** Starts it without waiting for anything: for a start that is meant to fail. */
     static ChildApp launch(String name, String module, Map<String, String> env) {
-        Path jar = Repository.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        Path jar = Checkout.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package " + module + " first (the reactor does)");
         }

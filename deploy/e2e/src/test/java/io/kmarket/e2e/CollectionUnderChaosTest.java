@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Issue 4's chaos test against the real sandbox: with 20 % HTTP 500, 10 % rate-limit answers, 5 % timeouts and 2 %
+ * The chaos test against the real sandbox: with 20 % HTTP 500, 10 % rate-limit answers, 5 % timeouts and 2 %
  * malformed bodies on KRX and OpenDART, full market days (every stock of KOSPI, KOSDAQ, KONEX and the 4 main
  * indices) and a month of disclosures end exactly equal to the ground truth, and every malformed answer is recorded.
  * <p>
@@ -43,8 +43,8 @@ class CollectionUnderChaosTest {
             LocalDate monthTo = month.atEndOfMonth();
             List<LocalDate> days = truth.tradingDays(monthFrom, monthTo);
             assertThat(days).as("trading days of %s", month).hasSizeGreaterThan(15);
-            sandbox.chaos("krx", Sandbox.Faults.ISSUE_4);
-            sandbox.chaos("dart", Sandbox.Faults.ISSUE_4);
+            sandbox.chaos("krx", Sandbox.Faults.HEAVY_CHAOS);
+            sandbox.chaos("dart", Sandbox.Faults.HEAVY_CHAOS);
             List<Map<String, Object>> plans = new ArrayList<>();
             days.forEach(day -> plans.add(Scheduler.dailyMarket(day)));
             plans.add(Scheduler.disclosures(monthFrom, monthTo));

@@ -104,8 +104,8 @@ final class Sandbox implements AutoCloseable {
             double tooManyRate) {
 
         static final Faults NONE = new Faults(0, 0, 0, 0, 0, 0);
-        /** Issue 4's chaos: of all answers 20 % HTTP 500, 10 % rate-limit answers, 5 % timeouts, 2 % malformed. */
-        static final Faults ISSUE_4 = shares(0.20, 0.10, 0.05, 0.02);
+        /** What the collection must survive: of all answers 20 % HTTP 500, 10 % rate limit, 5 % timeout, 2 % bad. */
+        static final Faults HEAVY_CHAOS = shares(0.20, 0.10, 0.05, 0.02);
         /** A dead site: every answer is an HTTP 500. */
         static final Faults DEAD = new Faults(0, 0, 1.0, 0, 0, 0);
 

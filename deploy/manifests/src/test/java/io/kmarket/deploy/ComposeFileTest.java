@@ -29,7 +29,7 @@ class ComposeFileTest {
     private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Z0-9_]+)(?:(:?[-?])([^}]*))?}");
     private static final Pattern SOURCE_URL = Pattern.compile("KMARKET_SOURCES_([A-Z]+)_BASE_URL");
 
-    private final JsonNode compose = Repo.yaml(Repo.path(DIR + "/docker-compose.yml")).getFirst();
+    private final JsonNode compose = Checkout.yaml(Checkout.path(DIR + "/docker-compose.yml")).getFirst();
 
     static Stream<ServiceModule> modules() {
         return ServiceModule.ALL.stream();
@@ -41,8 +41,8 @@ class ComposeFileTest {
 
     @Test
     void everyComposeFileParses() {
-        for (Path file : Repo.filesUnder(DIR, ".yml", ".yaml")) {
-            assertThat(Repo.yaml(file)).as(file.toString()).isNotEmpty();
+        for (Path file : Checkout.filesUnder(DIR, ".yml", ".yaml")) {
+            assertThat(Checkout.yaml(file)).as(file.toString()).isNotEmpty();
         }
         assertThat(compose.path("services").path("postgres").path("image").asText()).isEqualTo("postgres:15");
     }
@@ -53,9 +53,9 @@ class ComposeFileTest {
         Set<String> mounts = new TreeSet<>();
         roles.path("volumes").forEach(v -> mounts.add(v.asText()));
         assertThat(mounts).contains("../db/roles.sql:/kmarket/roles.sql:ro", "./db-init.sh:/kmarket/db-init.sh:ro");
-        String script = Repo.read(DIR + "/db-init.sh");
+        String script = Checkout.read(DIR + "/db-init.sh");
         // The three psql variables roles.sql reads, each from the environment db-roles gets.
-        Matcher vars = Pattern.compile(":'(\\w+)'").matcher(Repo.read("deploy/db/roles.sql"));
+        Matcher vars = Pattern.compile(":'(\\w+)'").matcher(Checkout.read("deploy/db/roles.sql"));
         while (vars.find()) {
             Matcher passed = Pattern.compile("-v " + vars.group(1) + "=\"\\$(\\w+)\"").matcher(script);
             assertThat(passed.find()).as("db-init.sh passes " + vars.group(1)).isTrue();
@@ -71,8 +71,8 @@ class ComposeFileTest {
     @MethodSource("modules")
     void imagesBuildFromTheRepositoryRootWithTheModuleDockerfiles(ServiceModule module) {
         JsonNode build = compose.path("services").path(module.name()).path("build");
-        Path context = Repo.path(DIR).resolve(build.path("context").asText()).normalize();
-        assertThat(context).isEqualTo(Repo.ROOT);
+        Path context = Checkout.path(DIR).resolve(build.path("context").asText()).normalize();
+        assertThat(context).isEqualTo(Checkout.ROOT);
         for (String kind : new String[] {"jvm", "native"}) {
             String dockerfile = build.path("dockerfile").asText().replace("${KMARKET_IMAGE_KIND:-jvm}", kind);
             assertThat(dockerfile).isEqualTo(module.dir() + "/src/main/docker/Dockerfile." + kind);
@@ -176,7 +176,7 @@ class ComposeFileTest {
     @Test
     void secretsComeFromTheEnvFileAndTheExampleListsThemAll() throws Exception {
         Set<String> required = new TreeSet<>();
-        Matcher m = INTERPOLATION.matcher(Repo.read(DIR + "/docker-compose.yml"));
+        Matcher m = INTERPOLATION.matcher(Checkout.read(DIR + "/docker-compose.yml"));
         while (m.find()) {
             if (":?".equals(m.group(2))) {
                 required.add(m.group(1));
@@ -184,13 +184,13 @@ class ComposeFileTest {
         }
         assertThat(required).contains("KMARKET_INTERNAL_TOKEN", "POSTGRES_PASSWORD");
         Set<String> example = new TreeSet<>();
-        for (String line : Files.readAllLines(Repo.path(DIR + "/.env.example"))) {
+        for (String line : Files.readAllLines(Checkout.path(DIR + "/.env.example"))) {
             if (!line.isBlank() && !line.startsWith("#")) {
                 example.add(line.substring(0, line.indexOf('=')));
             }
         }
         assertThat(example).containsAll(required);
-        assertThat(Repo.read(".gitignore")).contains("deploy/compose/.env");
+        assertThat(Checkout.read(".gitignore")).contains("deploy/compose/.env");
     }
 
     private Map<String, String> environment(String service) {

@@ -39,9 +39,9 @@ class DockerfilesTest {
     }
 
     private static Dockerfile dockerfile(ServiceModule module, String kind) {
-        Path file = Repo.path(module.dir() + "/src/main/docker/Dockerfile." + kind);
+        Path file = Checkout.path(module.dir() + "/src/main/docker/Dockerfile." + kind);
         assertThat(file).isRegularFile();
-        return Dockerfile.parse(Repo.read(file));
+        return Dockerfile.parse(Checkout.read(file));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -63,7 +63,7 @@ class DockerfilesTest {
         for (Instruction copy : build.all("COPY")) {
             List<String> words = copy.words();
             String source = words.getFirst();
-            assertThat(Repo.path(source)).as("COPY " + source).exists();
+            assertThat(Checkout.path(source)).as("COPY " + source).exists();
             String target = words.getLast();
             assertThat(target.equals("./") || target.equals(source) || (source + "/").startsWith(target))
                     .as("COPY %s keeps the repository layout, not %s", source, target).isTrue();
@@ -71,12 +71,12 @@ class DockerfilesTest {
         }
         Set<String> needed = new LinkedHashSet<>(List.of("mvnw", ".mvn", "pom.xml"));
         // Maven reads every module the parent lists, built or not.
-        Repo.modules().forEach(m -> needed.add(m + "/pom.xml"));
+        Checkout.modules().forEach(m -> needed.add(m + "/pom.xml"));
         for (String dir : reactorClosure(module.dir())) {
             needed.add(dir + "/src");
-            Matcher resources = RESOURCE_DIR.matcher(Repo.read(dir + "/pom.xml"));
+            Matcher resources = RESOURCE_DIR.matcher(Checkout.read(dir + "/pom.xml"));
             while (resources.find()) {
-                needed.add(Repo.ROOT.relativize(Repo.path(dir).resolve(resources.group(1)).normalize()).toString());
+                needed.add(Checkout.ROOT.relativize(Checkout.path(dir).resolve(resources.group(1)).normalize()).toString());
             }
         }
         assertThat(copied).containsAll(needed);
@@ -101,7 +101,7 @@ class DockerfilesTest {
     @MethodSource("dockerfiles")
     void runtimeStageTakesTheDefaultQuarkusOutputOfThatModule(ServiceModule module, String kind) {
         // The paths below are Quarkus' defaults: a custom finalName or package setting would move them.
-        assertThat(Repo.read(module.dir() + "/pom.xml")).doesNotContain("<finalName>");
+        assertThat(Checkout.read(module.dir() + "/pom.xml")).doesNotContain("<finalName>");
         assertThat(module.properties().keySet()).noneMatch(k -> k.startsWith("quarkus.package."));
         String target = "/build/" + module.dir() + "/target/";
         List<String> sources = new ArrayList<>();
@@ -130,15 +130,15 @@ class DockerfilesTest {
 
     @Test
     void dockerignoreKeepsBuildOutputStateAndGitOutOfTheContext() {
-        List<String> lines = Repo.read(".dockerignore").lines().map(String::strip).toList();
+        List<String> lines = Checkout.read(".dockerignore").lines().map(String::strip).toList();
         assertThat(lines).contains(".git", ".kmarket", "**/target");
     }
 
     /** The module directory and the directories of every io.kmarket module it depends on, transitively. */
     private static Set<String> reactorClosure(String dir) {
         Map<String, String> dirsByArtifact = new TreeMap<>();
-        for (String module : Repo.modules()) {
-            Matcher m = ARTIFACT_ID.matcher(Repo.read(module + "/pom.xml"));
+        for (String module : Checkout.modules()) {
+            Matcher m = ARTIFACT_ID.matcher(Checkout.read(module + "/pom.xml"));
             assertThat(m.find()).as(module + " artifactId").isTrue();
             dirsByArtifact.put(m.group(1), module);
         }
@@ -147,7 +147,7 @@ class DockerfilesTest {
         while (!todo.isEmpty()) {
             String next = todo.removeFirst();
             if (closure.add(next)) {
-                String pom = Repo.read(next + "/pom.xml");
+                String pom = Checkout.read(next + "/pom.xml");
                 // After </parent>: the parent is io.kmarket too, but not a module.
                 Matcher deps = KMARKET_DEPENDENCY.matcher(pom.substring(pom.indexOf("</parent>")));
                 while (deps.find()) {

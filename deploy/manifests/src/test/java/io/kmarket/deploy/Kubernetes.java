@@ -29,20 +29,20 @@ final class Kubernetes {
 
     Kubernetes() {
         for (JsonNode resource : kustomization().path("resources")) {
-            docs.addAll(Repo.yaml(Repo.path(DIR).resolve(resource.asText())));
+            docs.addAll(Checkout.yaml(Checkout.path(DIR).resolve(resource.asText())));
         }
-        Path example = Repo.path(DIR).resolve(SECRETS_EXAMPLE);
+        Path example = Checkout.path(DIR).resolve(SECRETS_EXAMPLE);
         if (Files.isRegularFile(example)) {
-            operatorSecrets.addAll(Repo.yaml(example));
+            operatorSecrets.addAll(Checkout.yaml(example));
         }
     }
 
     static JsonNode kustomization() {
-        return Repo.yaml(Repo.path(DIR + "/kustomization.yaml")).getFirst();
+        return Checkout.yaml(Checkout.path(DIR + "/kustomization.yaml")).getFirst();
     }
 
     static List<Path> files() {
-        return Repo.filesUnder(DIR, ".yaml", ".yml");
+        return Checkout.filesUnder(DIR, ".yaml", ".yml");
     }
 
     /** An applied object, or for a Secret one the operator creates. */

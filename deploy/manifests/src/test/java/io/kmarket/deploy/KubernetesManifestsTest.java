@@ -36,7 +36,7 @@ class KubernetesManifestsTest {
     void everyManifestParsesAndNamesItsKindAndNamespace() {
         assertThat(Kubernetes.files()).hasSizeGreaterThanOrEqualTo(7);
         for (Path file : Kubernetes.files()) {
-            List<JsonNode> docs = Repo.yaml(file);
+            List<JsonNode> docs = Checkout.yaml(file);
             assertThat(docs).as(file.toString()).isNotEmpty();
             if (file.getFileName().toString().equals("kustomization.yaml")) {
                 continue;
@@ -57,7 +57,7 @@ class KubernetesManifestsTest {
         Set<String> listed = new TreeSet<>();
         Kubernetes.kustomization().path("resources").forEach(r -> listed.add(r.asText()));
         Set<String> files = new TreeSet<>();
-        Kubernetes.files().forEach(f -> files.add(Repo.path(Kubernetes.DIR).relativize(f).toString()));
+        Kubernetes.files().forEach(f -> files.add(Checkout.path(Kubernetes.DIR).relativize(f).toString()));
         files.removeAll(Set.of("kustomization.yaml", ROLES_JOB, Kubernetes.SECRETS_EXAMPLE));
         assertThat(listed).isEqualTo(files);
         Set<String> images = new TreeSet<>();
@@ -75,7 +75,7 @@ class KubernetesManifestsTest {
     @Test
     void imagesAreTaggedWithTheProjectVersion() {
         Matcher version = Pattern.compile("<artifactId>kmarket-parent</artifactId>\\s*<version>([^<]+)</version>")
-                .matcher(Repo.read("pom.xml"));
+                .matcher(Checkout.read("pom.xml"));
         assertThat(version.find()).as("the root pom's version").isTrue();
         assertThat(Kubernetes.kustomization().path("images")).isNotEmpty().allSatisfy(image -> assertThat(
                 image.path("newTag").asText()).as(image.path("name").asText()).isEqualTo(version.group(1)));
@@ -255,7 +255,7 @@ class KubernetesManifestsTest {
 
     @Test
     void theReadmeCreatesEveryExampleSecretFromTheOperatorsValues() {
-        String readme = Repo.read("deploy/README.md");
+        String readme = Checkout.read("deploy/README.md");
         Map<String, Set<String>> created = SecretCommands.created(readme);
         Map<String, Set<String>> example = new TreeMap<>();
         k8s.operatorSecrets.forEach(secret -> example.put(secret.path("metadata").path("name").asText(),
@@ -271,8 +271,8 @@ class KubernetesManifestsTest {
     @Test
     void rolesConfigMapIsDeployDbRolesSqlVerbatim() {
         assertThat(k8s.get("ConfigMap", "kmarket-db-roles").path("data").path("roles.sql").asText())
-                .isEqualTo(Repo.read("deploy/db/roles.sql"));
-        List<JsonNode> job = Repo.yaml(Repo.path(Kubernetes.DIR).resolve(ROLES_JOB));
+                .isEqualTo(Checkout.read("deploy/db/roles.sql"));
+        List<JsonNode> job = Checkout.yaml(Checkout.path(Kubernetes.DIR).resolve(ROLES_JOB));
         assertThat(job).singleElement().satisfies(j -> {
             assertThat(j.path("kind").asText()).isEqualTo("Job");
             assertThat(j.findValues("configMap").stream().map(c -> c.path("name").asText())).contains("kmarket-db-roles");

@@ -27,8 +27,8 @@ final class Meters {
 
     Meters() {
         for (ServiceModule service : ServiceModule.SERVICES) {
-            for (Path file : Repo.filesUnder(service.dir() + "/src/main/java", ".java")) {
-                String java = Repo.read(file);
+            for (Path file : Checkout.filesUnder(service.dir() + "/src/main/java", ".java")) {
+                String java = Checkout.read(file);
                 if (java.contains("import io.micrometer.")) {
                     read(java);
                 }
@@ -36,8 +36,8 @@ final class Meters {
         }
         // Quarkus' HTTP server binder: http.server.requests, a timer tagged method/uri/status/outcome; api-service
         // turns its histogram on with a MeterFilter.
-        boolean histogram = Repo.filesUnder(ServiceModule.API.dir() + "/src/main/java", ".java").stream()
-                .map(Repo::read)
+        boolean histogram = Checkout.filesUnder(ServiceModule.API.dir() + "/src/main/java", ".java").stream()
+                .map(Checkout::read)
                 .anyMatch(java -> java.contains("\"http.server.requests\"") && java.contains("percentilesHistogram(true)"));
         timer("http.server.requests", Set.of("method", "uri", "status", "outcome"), histogram);
     }

@@ -67,8 +67,8 @@ class MonitoringTest {
 
     @Test
     void scrapeConfigsReadTheMetricsPathAndKeepTheServicesOwnJobLabel() {
-        JsonNode compose = Repo.yaml(Repo.path(DIR + "/prometheus.yml")).getFirst();
-        JsonNode k8s = Repo.yaml(Repo.path(DIR + "/prometheus-kubernetes.yml")).getFirst();
+        JsonNode compose = Checkout.yaml(Checkout.path(DIR + "/prometheus.yml")).getFirst();
+        JsonNode k8s = Checkout.yaml(Checkout.path(DIR + "/prometheus-kubernetes.yml")).getFirst();
         List<JsonNode> jobs = new ArrayList<>();
         compose.path("scrape_configs").forEach(jobs::add);
         k8s.path("scrape_configs").forEach(jobs::add);
@@ -99,7 +99,7 @@ class MonitoringTest {
     }
 
     private static List<String> exprs() {
-        JsonNode dashboard = Repo.json(Repo.path(DIR + "/grafana/kmarket.json"));
+        JsonNode dashboard = Checkout.json(Checkout.path(DIR + "/grafana/kmarket.json"));
         assertThat(dashboard.path("uid").asText()).isNotBlank();
         List<String> exprs = new ArrayList<>();
         dashboard.findValues("expr").forEach(e -> exprs.add(e.asText()));

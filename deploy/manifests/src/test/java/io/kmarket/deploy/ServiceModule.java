@@ -35,7 +35,7 @@ record ServiceModule(String name, String dir, Map<String, String> properties) {
     static ServiceModule load(String name, String dir) {
         Properties raw = new Properties();
         try {
-            raw.load(new StringReader(Repo.read(dir + "/src/main/resources/application.properties")));
+            raw.load(new StringReader(Checkout.read(dir + "/src/main/resources/application.properties")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

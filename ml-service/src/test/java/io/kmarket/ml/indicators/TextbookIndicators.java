@@ -1,9 +1,9 @@
 package io.kmarket.ml.indicators;
 
 /**
- * The indicator definitions of issue 6 written as plainly as possible, one value at a time, to check the
- * production kernels against: no shared code, no rolling sums, no shared recursion helpers. Null = not enough
- * history.
+ * The indicator definitions (SMA, EMA, MACD, Wilder's RSI, Bollinger width, volume ratio) written as plainly as
+ * possible, one value at a time, to check the production kernels against: no shared code, no rolling sums, no
+ * shared recursion helpers. Null = not enough history.
  */
 final class TextbookIndicators {
 

@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
-/** The repository on disk, as the tests read it: files, YAML/JSON documents, the parent pom's modules. */
-final class Repo {
+/** The git checkout on disk, as the tests read it: files, YAML/JSON documents, the parent pom's modules. */
+final class Checkout {
 
     static final Path ROOT = Path.of(System.getProperty("kmarket.root", "../..")).toAbsolutePath().normalize();
 
@@ -24,7 +24,7 @@ final class Repo {
     private static final ObjectMapper JSON = new JsonMapper();
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
 
-    private Repo() {
+    private Checkout() {
     }
 
     static Path path(String relative) {

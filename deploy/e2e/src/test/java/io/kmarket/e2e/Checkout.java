@@ -3,10 +3,10 @@ package io.kmarket.e2e;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The checkout this module belongs to: Maven runs the tests in deploy/e2e, the applications live beside it. */
-final class Repository {
+/** The git checkout this module belongs to: Maven runs the tests in deploy/e2e, the applications live beside it. */
+final class Checkout {
 
-    private Repository() {
+    private Checkout() {
     }
 
     static Path root() {
