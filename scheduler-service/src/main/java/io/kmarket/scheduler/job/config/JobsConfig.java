@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.kmarket.scheduler.job.heal.Healing;
+import io.kmarket.scheduler.job.JobNames;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -41,7 +42,7 @@ public interface JobsConfig {
      * the EMA, MACD and RSI state). When an upstream's data for an older date changes after later dates were
      * computed (a healed failure, a repaired gap, a manual re-run), those later dates are computed again.
      */
-    @WithDefault("indicators")
+    @WithDefault(JobNames.INDICATORS)
     List<String> rollForwardJobs();
 
     /** Slack-compatible incoming webhook for failures and skips; unset = no notifications. */
@@ -149,21 +150,21 @@ public interface JobsConfig {
         @WithDefault("P1Y")
         Period window();
 
-        @WithDefault("daily-collection,disclosures")
+        @WithDefault(JobNames.DAILY_COLLECTION + "," + JobNames.DISCLOSURES)
         List<String> jobs();
 
         /**
          * Jobs whose source answers a snapshot of today rather than a day of history (e.g. listings): run once, for
          * the end of the window, before the history backfills.
          */
-        @WithDefault("listings,corp-codes")
+        @WithDefault(JobNames.LISTINGS + "," + JobNames.CORP_CODES)
         List<String> snapshotJobs();
 
         /**
          * Jobs run once, in order, for the window's last trading day after the history backfills: training on that
          * history, then the predictions no earlier day could have (there was no model yet).
          */
-        @WithDefault("model-training,predictions")
+        @WithDefault(JobNames.MODEL_TRAINING + "," + JobNames.PREDICTIONS)
         List<String> finalJobs();
 
         /**
@@ -187,7 +188,8 @@ public interface JobsConfig {
          * Jobs whose dates are healed: those that fill one trading date's data. Intraday or snapshot jobs (quotes,
          * listings, corp codes) are left out: re-running them later does not bring back the past.
          */
-        @WithDefault("daily-collection,disclosures,indicators,predictions,evaluation")
+        @WithDefault(JobNames.DAILY_COLLECTION + "," + JobNames.DISCLOSURES + "," + JobNames.INDICATORS + ","
+                + JobNames.PREDICTIONS + "," + JobNames.EVALUATION)
         List<String> jobs();
 
         /** Wait before the first retry of a failed date; each further failure multiplies it, up to max-delay. */
