@@ -42,6 +42,7 @@ import io.kmarket.scheduler.job.engine.JobRunner;
 import io.kmarket.scheduler.job.engine.JobScheduler;
 import io.kmarket.scheduler.job.engine.RunStatus;
 import io.kmarket.scheduler.job.engine.RunTrigger;
+import io.kmarket.scheduler.job.heal.HealStatus;
 import io.kmarket.scheduler.job.heal.Healing;
 import io.kmarket.testing.DatabaseRestarts.InternalCall;
 import io.kmarket.testing.DatabaseRestarts;
@@ -183,7 +184,7 @@ class DatabaseRestartTest {
                 .containsExactly(RunStatus.FAILED, RunStatus.ABANDONED, RunStatus.SUCCEEDED);
         assertThat(finished).extracting(JobRun::logicalDate).containsOnly(HEALED_DATE);
         await().atMost(WAIT).until(() -> healing.find("t-upstream", HEALED_DATE).orElseThrow().status(),
-                "healed"::equals);
+                HealStatus.HEALED::equals);
     }
 
     @Test
