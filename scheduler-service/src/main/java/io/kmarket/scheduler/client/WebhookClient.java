@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
-import io.kmarket.scheduler.config.JobsConfig;
+import io.kmarket.scheduler.job.config.JobsConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /** Posts operator notifications to the Slack-compatible webhook of kmarket.jobs.webhook-url. */

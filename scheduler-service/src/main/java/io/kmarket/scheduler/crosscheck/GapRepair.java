@@ -13,20 +13,21 @@ import jakarta.enterprise.inject.Produces;
 
 import org.jboss.logging.Logger;
 
+import io.kmarket.scheduler.calendar.TradingCalendar;
 import io.kmarket.scheduler.collect.CollectionPlan;
 import io.kmarket.scheduler.collect.CollectionRunSummary;
 import io.kmarket.scheduler.collect.CollectionService;
 import io.kmarket.scheduler.collect.CollectionTask;
 import io.kmarket.scheduler.crosscheck.config.CrossCheckConfig;
-import io.kmarket.scheduler.crosscheck.store.GapRepairStore;
 import io.kmarket.scheduler.crosscheck.store.GapRepairStore.Finding;
+import io.kmarket.scheduler.crosscheck.store.GapRepairStore;
 import io.kmarket.scheduler.crosscheck.store.RunTaskLog;
-import io.kmarket.scheduler.job.DataQualityChecks;
-import io.kmarket.scheduler.job.JobAction;
-import io.kmarket.scheduler.job.JobContext;
-import io.kmarket.scheduler.job.JobOutcome;
-import io.kmarket.scheduler.job.RollForwardRecomputes;
-import io.kmarket.scheduler.job.TradingCalendar;
+import io.kmarket.scheduler.job.JobNames;
+import io.kmarket.scheduler.job.actions.DataQualityChecks;
+import io.kmarket.scheduler.job.engine.JobAction;
+import io.kmarket.scheduler.job.engine.JobContext;
+import io.kmarket.scheduler.job.engine.JobOutcome;
+import io.kmarket.scheduler.job.heal.RollForwardRecomputes;
 import io.smallrye.common.annotation.Identifier;
 
 /**
@@ -74,7 +75,7 @@ public class GapRepair {
     }
 
     @Produces
-    @Identifier("price-gap-repair")
+    @Identifier(JobNames.PRICE_GAP_REPAIR)
     JobAction action() {
         return this::repair;
     }

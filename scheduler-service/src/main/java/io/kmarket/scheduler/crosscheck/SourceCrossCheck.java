@@ -21,10 +21,11 @@ import io.kmarket.scheduler.crosscheck.store.DisagreementStore;
 import io.kmarket.scheduler.crosscheck.store.RunTaskLog;
 import io.kmarket.scheduler.crosscheck.store.SourceBars.Disagreement;
 import io.kmarket.scheduler.crosscheck.store.SourceBars.StockDay;
-import io.kmarket.scheduler.job.JobAction;
-import io.kmarket.scheduler.job.JobContext;
-import io.kmarket.scheduler.job.JobOutcome;
-import io.kmarket.scheduler.job.RunTrigger;
+import io.kmarket.scheduler.job.JobNames;
+import io.kmarket.scheduler.job.engine.JobAction;
+import io.kmarket.scheduler.job.engine.JobContext;
+import io.kmarket.scheduler.job.engine.JobOutcome;
+import io.kmarket.scheduler.job.engine.RunTrigger;
 import io.smallrye.common.annotation.Identifier;
 
 /**
@@ -51,7 +52,7 @@ public class SourceCrossCheck {
     }
 
     @Produces
-    @Identifier("source-crosscheck")
+    @Identifier(JobNames.SOURCE_CROSSCHECK)
     JobAction action() {
         return this::check;
     }

@@ -2,7 +2,6 @@ package io.kmarket.scheduler.fencing;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
-import io.kmarket.scheduler.config.JobsConfig;
+import io.kmarket.scheduler.job.config.JobsConfig;
 
 /**
  * The database side of fencing: a write of a run or of collected data first calls {@link #check} in its own
@@ -41,14 +40,12 @@ public class EpochFence {
      * frozen while holding the share lock would otherwise keep every standby from taking over.
      */
     public void check(Connection transaction, Term term) throws SQLException {
-        try (Statement st = transaction.createStatement()) {
-            st.execute("SET LOCAL idle_in_transaction_session_timeout = " + stallLimitMillis);
-        }
-        Optional<LeaderEpochs.Holder> current = LeaderEpochs.currentLocked(transaction, term.lockKey());
+        LeaderEpochStore.limitStall(transaction, stallLimitMillis);
+        Optional<LeaderEpochStore.Holder> current = LeaderEpochStore.currentLocked(transaction, term.lockKey());
         if (current.isEmpty() || current.get().epoch() != term.epoch()) {
             DeposedLeaderException refused = new DeposedLeaderException(term.epoch(),
-                    current.map(LeaderEpochs.Holder::epoch).orElse(0L),
-                    current.map(LeaderEpochs.Holder::holder).orElse("nobody"));
+                    current.map(LeaderEpochStore.Holder::epoch).orElse(0L),
+                    current.map(LeaderEpochStore.Holder::holder).orElse("nobody"));
             if (reported.add(term.epoch())) {
                 LOG.warn(refused.getMessage());
             }
@@ -57,9 +54,9 @@ public class EpochFence {
     }
 
     /** Who leads now according to the database (empty before any instance was ever elected). */
-    public Optional<LeaderEpochs.Holder> leader() {
+    public Optional<LeaderEpochStore.Holder> leader() {
         try (Connection connection = dataSource.getConnection()) {
-            return LeaderEpochs.current(connection, lockKey);
+            return LeaderEpochStore.current(connection, lockKey);
         } catch (SQLException e) {
             LOG.debugf("reading the leader: %s", e.getMessage());
             return Optional.empty();

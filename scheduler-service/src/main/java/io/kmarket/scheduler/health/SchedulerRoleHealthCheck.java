@@ -6,8 +6,8 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.kmarket.scheduler.job.InstanceId;
-import io.kmarket.scheduler.job.Leadership;
+import io.kmarket.scheduler.job.leader.InstanceId;
+import io.kmarket.scheduler.job.leader.Leadership;
 
 /** Reports leader or standby. Both are ready: a standby serves the internal API and is the failover. */
 @Readiness

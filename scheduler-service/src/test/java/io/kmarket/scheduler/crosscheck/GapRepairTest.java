@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import io.kmarket.scheduler.collect.Db;
 import io.kmarket.scheduler.collect.KrxStub;
 import io.kmarket.scheduler.collect.UpstreamStub;
-import io.kmarket.scheduler.job.JobContext;
-import io.kmarket.scheduler.job.JobOutcome;
+import io.kmarket.scheduler.job.engine.JobContext;
+import io.kmarket.scheduler.job.engine.JobOutcome;
 import io.kmarket.scheduler.job.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 

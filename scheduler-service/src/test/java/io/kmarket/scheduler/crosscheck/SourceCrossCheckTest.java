@@ -19,9 +19,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.kmarket.scheduler.collect.Db;
 import io.kmarket.scheduler.collect.NaverStub;
 import io.kmarket.scheduler.collect.UpstreamStub;
-import io.kmarket.scheduler.job.JobCatalog;
-import io.kmarket.scheduler.job.JobContext;
-import io.kmarket.scheduler.job.JobOutcome;
+import io.kmarket.scheduler.job.engine.JobCatalog;
+import io.kmarket.scheduler.job.engine.JobContext;
+import io.kmarket.scheduler.job.engine.JobOutcome;
 import io.kmarket.scheduler.job.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -11,20 +11,24 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-import io.kmarket.scheduler.job.JobRunRepository.RunFilter;
+import io.kmarket.scheduler.job.engine.JobRun;
+import io.kmarket.scheduler.job.engine.JobRunStore;
+import io.kmarket.scheduler.job.engine.JobRunner;
+import io.kmarket.scheduler.job.engine.RunFilter;
+import io.kmarket.scheduler.job.engine.RunStatus;
 import io.kmarket.testing.postgres.KmarketTestDatabase;
 import io.quarkus.arc.Arc;
 
 /** Shared steps of the jobs tests: a clean slate per job, the runs of a job, waiting for a run's end. */
-final class JobsTestSupport {
+public final class JobsTestSupport {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
+    public static final Duration WAIT = Duration.ofSeconds(20);
 
     private JobsTestSupport() {
     }
 
     /** Forgets everything about the jobs: runs, state, notifications, backfills and test behaviour. */
-    static void reset(TestActions actions, String... jobs) throws SQLException {
+    public static void reset(TestActions actions, String... jobs) throws SQLException {
         // Another test's clock jump may have fired a real job of this app that is still retrying.
         JobRunner runner = Arc.container().instance(JobRunner.class).get();
         for (String job : jobs) {
@@ -46,18 +50,18 @@ final class JobsTestSupport {
     }
 
     /** The job's runs, oldest first. */
-    static List<JobRun> runs(JobRunRepository repository, String job) {
+    public static List<JobRun> runs(JobRunStore repository, String job) {
         return repository.runs(new RunFilter(job, null, null, null, null, 500)).stream()
                 .sorted(Comparator.comparingLong(JobRun::id)).toList();
     }
 
     /** Waits until the job has {@code count} finished runs and none running, and returns them oldest first. */
-    static List<JobRun> awaitFinished(JobRunRepository repository, String job, int count) {
+    public static List<JobRun> awaitFinished(JobRunStore repository, String job, int count) {
         return await().atMost(WAIT).until(() -> runs(repository, job),
                 runs -> runs.size() == count && runs.stream().noneMatch(r -> r.status() == RunStatus.RUNNING));
     }
 
-    static List<LocalDate> dates(List<JobRun> runs) {
+    public static List<LocalDate> dates(List<JobRun> runs) {
         return runs.stream().map(JobRun::logicalDate).toList();
     }
 }

@@ -9,9 +9,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
+import io.kmarket.scheduler.job.engine.JobAction;
+import io.kmarket.scheduler.job.engine.JobOutcome;
 import io.smallrye.common.annotation.Identifier;
 
-/** Actions of the test jobs (t-* in the %test profile), whose behaviour each test sets. */
+/** Actions of the test jobs (t-* in src/test/resources/application.properties), whose behaviour each test sets. */
 @ApplicationScoped
 public class TestActions {
 
@@ -84,5 +86,11 @@ public class TestActions {
     @Identifier("t-slow")
     JobAction slow() {
         return dispatching("t-slow");
+    }
+
+    @Produces
+    @Identifier("t-disabled")
+    JobAction disabled() {
+        return dispatching("t-disabled");
     }
 }

@@ -24,7 +24,7 @@ import io.kmarket.scheduler.collect.CollectionRuns;
 import io.kmarket.scheduler.collect.CollectionTask;
 import io.kmarket.scheduler.collect.Dataset;
 import io.kmarket.scheduler.collect.DisclosureWatermark;
-import io.kmarket.scheduler.rest.LeaderOnly;
+import io.kmarket.scheduler.job.leader.LeaderOnly;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Starts a collection plan in the background (on the leader only) and reports its progress. */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.kmarket.scheduler.collect.config.CollectConfig;
 import io.kmarket.scheduler.collect.fetch.ResponseCheck;
 import io.kmarket.scheduler.fencing.DeposedLeaderException;
-import io.kmarket.scheduler.job.LeadershipLease;
+import io.kmarket.scheduler.job.leader.LeadershipLease;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 

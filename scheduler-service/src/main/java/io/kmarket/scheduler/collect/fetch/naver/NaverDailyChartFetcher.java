@@ -26,8 +26,8 @@ import io.kmarket.scheduler.collect.parse.RowException;
 import io.kmarket.scheduler.collect.parse.Values;
 import io.kmarket.scheduler.collect.parse.XmlBodies;
 import io.kmarket.scheduler.collect.store.MarketRow.SourceDailyPrice;
-import io.kmarket.scheduler.config.JobsConfig;
-import io.kmarket.scheduler.job.TradingCalendar;
+import io.kmarket.scheduler.job.config.JobsConfig;
+import io.kmarket.scheduler.calendar.TradingCalendar;
 
 /**
  * Naver fchart sise.nhn: one stock's daily candles, EUC-KR XML, oldest first, the last {@code count} bars. Prices
