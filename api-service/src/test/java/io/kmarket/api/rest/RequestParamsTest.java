@@ -18,6 +18,9 @@ import io.kmarket.api.rest.RequestParams.DateRange;
  */
 class RequestParamsTest {
 
+    /** The Korean day the ranges without {@code to} end on. */
+    private static final LocalDate TODAY = LocalDate.of(2024, 6, 14);
+
     @Test
     void aStockCodeIsSixDigitsOrCapitalLetters() {
         assertThat(RequestParams.stockCode("code", "005930")).isEqualTo("005930");
@@ -107,35 +110,37 @@ class RequestParamsTest {
 
     @Test
     void aRangeDefaultsFromToTheSpanBeforeTo() {
-        assertThat(RequestParams.range(null, "2024-03-31", ChronoUnit.MONTHS, 3, 400))
+        assertThat(RequestParams.range(null, "2024-03-31", TODAY, ChronoUnit.MONTHS, 3, 400))
                 .isEqualTo(new DateRange(LocalDate.of(2023, 12, 31), LocalDate.of(2024, 3, 31)));
-        assertThat(RequestParams.range(null, "2024-03-31", ChronoUnit.DAYS, 10, 400))
+        assertThat(RequestParams.range(null, "2024-03-31", TODAY, ChronoUnit.DAYS, 10, 400))
                 .isEqualTo(new DateRange(LocalDate.of(2024, 3, 21), LocalDate.of(2024, 3, 31)));
-        assertThat(RequestParams.range("2024-01-05", "2024-01-05", ChronoUnit.DAYS, 10, 400))
+        assertThat(RequestParams.range("2024-01-05", "2024-01-05", TODAY, ChronoUnit.DAYS, 10, 400))
                 .isEqualTo(new DateRange(LocalDate.of(2024, 1, 5), LocalDate.of(2024, 1, 5)));
     }
 
     @Test
     void aRangeWithoutToEndsTodayOrOnFromWhenFromIsLater() {
-        assertThat(RequestParams.range("2999-06-01", null, ChronoUnit.DAYS, 10, 400))
+        assertThat(RequestParams.range("2999-06-01", null, TODAY, ChronoUnit.DAYS, 10, 400))
                 .isEqualTo(new DateRange(LocalDate.of(2999, 6, 1), LocalDate.of(2999, 6, 1)));
+        assertThat(RequestParams.range("2024-05-01", null, TODAY, ChronoUnit.DAYS, 10, 400))
+                .isEqualTo(new DateRange(LocalDate.of(2024, 5, 1), TODAY));
     }
 
     @Test
     void aRangeMaySpanAtMostTheMaximumAndFromMustNotBeAfterTo() {
-        assertThat(RequestParams.range("2023-01-01", "2024-01-01", ChronoUnit.DAYS, 10, 365))
+        assertThat(RequestParams.range("2023-01-01", "2024-01-01", TODAY, ChronoUnit.DAYS, 10, 365))
                 .isEqualTo(new DateRange(LocalDate.of(2023, 1, 1), LocalDate.of(2024, 1, 1)));
-        refused(() -> RequestParams.range("2023-01-01", "2024-01-02", ChronoUnit.DAYS, 10, 365), "to",
+        refused(() -> RequestParams.range("2023-01-01", "2024-01-02", TODAY, ChronoUnit.DAYS, 10, 365), "to",
                 "at most 365 days");
-        refused(() -> RequestParams.range(null, "2024-01-01", ChronoUnit.YEARS, 2, 365), "to", "at most 365 days");
-        refused(() -> RequestParams.range("2024-01-02", "2024-01-01", ChronoUnit.DAYS, 10, 365), "from",
+        refused(() -> RequestParams.range(null, "2024-01-01", TODAY, ChronoUnit.YEARS, 2, 365), "to", "at most 365 days");
+        refused(() -> RequestParams.range("2024-01-02", "2024-01-01", TODAY, ChronoUnit.DAYS, 10, 365), "from",
                 "must not be after to (2024-01-01)");
     }
 
     @Test
     void aMalformedDateOfARangeNamesItsEnd() {
-        refused(() -> RequestParams.range("yesterday", "2024-01-01", ChronoUnit.DAYS, 10, 365), "from", "ISO date");
-        refused(() -> RequestParams.range("2024-01-01", "2024-02-30", ChronoUnit.DAYS, 10, 365), "to", "ISO date");
+        refused(() -> RequestParams.range("yesterday", "2024-01-01", TODAY, ChronoUnit.DAYS, 10, 365), "from", "ISO date");
+        refused(() -> RequestParams.range("2024-01-01", "2024-02-30", TODAY, ChronoUnit.DAYS, 10, 365), "to", "ISO date");
     }
 
     /** The call fails with the error of the named parameter, its message saying what the parameter must be. */
