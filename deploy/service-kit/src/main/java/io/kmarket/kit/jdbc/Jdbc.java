@@ -18,6 +18,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.arc.properties.IfBuildProperty;
+
 /**
  * Plain JDBC over the pool, for the statements an ORM would only slow down or cannot say: range scans, batched
  * upserts, streamed reads, COPY, advisory locks. Parameters are positional; {@link Instant} binds as timestamptz,
@@ -30,6 +32,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * needs one that JTA cannot give: {@link #stream} (a cursor needs auto-commit off) and {@link #inOwnTransaction}.
  */
 @ApplicationScoped
+// A bean only in an app with a PostgreSQL datasource: an app of the kit without one (the sandbox) would not build.
+@IfBuildProperty(name = "quarkus.datasource.db-kind", stringValue = "postgresql")
 public class Jdbc {
 
     /** Rows per executeBatch: large enough to amortise round trips, small enough to bound the driver's buffers. */
