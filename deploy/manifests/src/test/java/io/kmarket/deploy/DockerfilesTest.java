@@ -79,7 +79,11 @@ class DockerfilesTest {
                 needed.add(Checkout.ROOT.relativize(Checkout.path(dir).resolve(resources.group(1)).normalize()).toString());
             }
         }
-        assertThat(copied).containsAll(needed);
+        // A copied folder brings everything under it (test-support's src/ holds its src/main/resources).
+        List<String> notCopied = needed.stream()
+                .filter(path -> copied.stream().noneMatch(c -> path.equals(c) || path.startsWith(c + "/")))
+                .toList();
+        assertThat(notCopied).as("needed by Maven, copied by no COPY").isEmpty();
     }
 
     @ParameterizedTest(name = "{0} {1}")
