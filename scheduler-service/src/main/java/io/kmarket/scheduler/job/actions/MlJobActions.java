@@ -9,8 +9,8 @@ import jakarta.enterprise.inject.Produces;
 
 import io.kmarket.scheduler.client.MlPreconditionException;
 import io.kmarket.scheduler.client.MlRun;
-import io.kmarket.scheduler.client.MlServiceClient.Kind;
 import io.kmarket.scheduler.client.MlServiceClient;
+import io.kmarket.scheduler.client.MlServiceClient.Kind;
 import io.kmarket.scheduler.job.JobNames;
 import io.kmarket.scheduler.job.config.JobsConfig;
 import io.kmarket.scheduler.job.engine.JobAction;

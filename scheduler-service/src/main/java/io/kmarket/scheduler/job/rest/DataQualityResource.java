@@ -11,8 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import io.kmarket.scheduler.job.actions.DataQualityChecks.Issue;
 import io.kmarket.scheduler.job.actions.DataQualityChecks;
+import io.kmarket.scheduler.job.actions.DataQualityChecks.Issue;
 
 /** The findings of the data-quality job for one trading date. */
 @Path("/internal/data-quality")
