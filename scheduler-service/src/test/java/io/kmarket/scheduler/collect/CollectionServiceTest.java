@@ -28,7 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Retries, rate-limit answers, circuit breaking and live configuration, with Naver and KRX stubbed. */
 @QuarkusTest
-class OrchestratorTest {
+class CollectionServiceTest {
 
     static final LocalDate FROM = LocalDate.of(2018, 8, 1);
     static final LocalDate TO = LocalDate.of(2018, 8, 31);
