@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.kmarket.scheduler.store.Jdbc;
+import io.kmarket.kit.jdbc.Jdbc;
 
 /**
  * The deletes of ops.raw_payloads past their expires_at (the collection writes the rows, with their expiry, in

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.kmarket.scheduler.store.Jdbc;
+import io.kmarket.kit.jdbc.Jdbc;
+import io.kmarket.scheduler.fencing.FencedWrites;
 
 /**
  * ops.job_heals, written as the leader's bookkeeping (fenced with its term), and the two reads of the collection
@@ -24,14 +25,16 @@ class HealStore {
             + " array_to_string(blocked_on, ',') AS blocked_on, next_attempt_at, last_error, updated_at";
 
     private final Jdbc jdbc;
+    private final FencedWrites fenced;
 
-    HealStore(Jdbc jdbc) {
+    HealStore(Jdbc jdbc, FencedWrites fenced) {
         this.jdbc = jdbc;
+        this.fenced = fenced;
     }
 
     /** Closes the pending heal of the date; false when there was none. */
     boolean healed(String job, LocalDate date, Instant now) {
-        return jdbc.leaderUpdate("""
+        return fenced.leaderUpdate("""
                 UPDATE ops.job_heals SET status = 'healed', healed_at = ?, updated_at = ?
                  WHERE job_name = ? AND logical_date = ? AND status = 'pending'""",
                 now, now, job, date) == 1;
@@ -46,7 +49,7 @@ class HealStore {
             Duration firstDelay, double multiplier, Duration maxDelay) {
         double first = firstDelay.toMillis();
         double max = maxDelay.toMillis();
-        return jdbc.leaderFirst("""
+        return fenced.leaderFirst("""
                 INSERT INTO ops.job_heals AS h (job_name, logical_date, status, reason, failures, blocked_on,
                                                 next_attempt_at, last_error, created_at, updated_at)
                 VALUES (?, ?, 'pending', ?, 1, string_to_array(?, ','),
@@ -66,7 +69,7 @@ class HealStore {
 
     /** A repair due now, unless one is already pending (it keeps its own schedule); false then. */
     boolean repair(String job, LocalDate date, String check, Instant now) {
-        return jdbc.leaderUpdate("""
+        return fenced.leaderUpdate("""
                 INSERT INTO ops.job_heals AS h (job_name, logical_date, status, reason, failures, next_attempt_at,
                                                 created_at, updated_at)
                 VALUES (?, ?, 'pending', ?, 0, ?, ?, ?)
@@ -85,7 +88,7 @@ class HealStore {
 
     /** Moves the next attempt of the date, e.g. past the run just started for it. */
     void nextAttemptAt(String job, LocalDate date, Instant at) {
-        jdbc.leaderUpdate("UPDATE ops.job_heals SET next_attempt_at = ? WHERE job_name = ? AND logical_date = ?",
+        fenced.leaderUpdate("UPDATE ops.job_heals SET next_attempt_at = ? WHERE job_name = ? AND logical_date = ?",
                 at, job, date);
     }
 
