@@ -16,13 +16,17 @@ import io.kmarket.scheduler.fencing.FencedWrites;
 
 /**
  * ops.job_heals, written as the leader's bookkeeping (fenced with its term), and the two reads of the collection
- * side a heal decides by: the sites a collection run failed on, and whether their circuit is still open.
+ * side a heal decides by: the sites a collection run failed on, and whether their circuit is still open. Plain SQL:
+ * a failure is counted and its next attempt computed in one upsert. Statuses are bound from {@link HealStatus}.
  */
 @ApplicationScoped
 class HealStore {
 
     private static final String COLUMNS = "job_name, logical_date, status, reason, failures,"
             + " array_to_string(blocked_on, ',') AS blocked_on, next_attempt_at, last_error, updated_at";
+
+    private static final String PENDING = HealStatus.PENDING.value();
+    private static final String HEALED = HealStatus.HEALED.value();
 
     private final Jdbc jdbc;
     private final FencedWrites fenced;
@@ -35,9 +39,9 @@ class HealStore {
     /** Closes the pending heal of the date; false when there was none. */
     boolean healed(String job, LocalDate date, Instant now) {
         return fenced.leaderUpdate("""
-                UPDATE ops.job_heals SET status = 'healed', healed_at = ?, updated_at = ?
-                 WHERE job_name = ? AND logical_date = ? AND status = 'pending'""",
-                now, now, job, date) == 1;
+                UPDATE ops.job_heals SET status = ?, healed_at = ?, updated_at = ?
+                 WHERE job_name = ? AND logical_date = ? AND status = ?""",
+                HEALED, now, now, job, date, PENDING) == 1;
     }
 
     /**
@@ -52,18 +56,20 @@ class HealStore {
         return fenced.leaderFirst("""
                 INSERT INTO ops.job_heals AS h (job_name, logical_date, status, reason, failures, blocked_on,
                                                 next_attempt_at, last_error, created_at, updated_at)
-                VALUES (?, ?, 'pending', ?, 1, string_to_array(?, ','),
+                VALUES (?, ?, ?, ?, 1, string_to_array(?, ','),
                         ?::timestamptz + least(?::float8, ?::float8) * interval '1 millisecond', ?, ?, ?)
                 ON CONFLICT (job_name, logical_date) DO UPDATE
-                   SET status = 'pending', failures = CASE WHEN h.status = 'healed' THEN 1 ELSE h.failures + 1 END,
+                   SET status = EXCLUDED.status,
+                       failures = CASE WHEN h.status = ? THEN 1 ELSE h.failures + 1 END,
                        next_attempt_at = EXCLUDED.updated_at + least(
-                           ?::float8 * power(?::float8, CASE WHEN h.status = 'healed' THEN 0 ELSE h.failures END),
+                           ?::float8 * power(?::float8, CASE WHEN h.status = ? THEN 0 ELSE h.failures END),
                            ?::float8) * interval '1 millisecond',
                        blocked_on = EXCLUDED.blocked_on, last_error = EXCLUDED.last_error,
-                       reason = CASE WHEN h.status = 'healed' THEN EXCLUDED.reason ELSE h.reason END,
+                       reason = CASE WHEN h.status = ? THEN EXCLUDED.reason ELSE h.reason END,
                        healed_at = NULL, updated_at = EXCLUDED.updated_at
-                RETURNING\s""" + COLUMNS, HealStore::map, job, date,
-                reason, String.join(",", blockedOn), now, first, max, error, now, now, first, multiplier, max)
+                RETURNING\s""" + COLUMNS, HealStore::map, job, date, PENDING,
+                reason, String.join(",", blockedOn), now, first, max, error, now, now, HEALED, first, multiplier,
+                HEALED, max, HEALED)
                 .orElseThrow();
     }
 
@@ -72,18 +78,18 @@ class HealStore {
         return fenced.leaderUpdate("""
                 INSERT INTO ops.job_heals AS h (job_name, logical_date, status, reason, failures, next_attempt_at,
                                                 created_at, updated_at)
-                VALUES (?, ?, 'pending', ?, 0, ?, ?, ?)
+                VALUES (?, ?, ?, ?, 0, ?, ?, ?)
                 ON CONFLICT (job_name, logical_date) DO UPDATE
-                   SET status = 'pending', reason = EXCLUDED.reason, failures = 0, blocked_on = '{}',
+                   SET status = EXCLUDED.status, reason = EXCLUDED.reason, failures = 0, blocked_on = '{}',
                        next_attempt_at = EXCLUDED.next_attempt_at, healed_at = NULL, updated_at = EXCLUDED.updated_at
-                 WHERE h.status = 'healed'""", job, date, check, now, now, now) == 1;
+                 WHERE h.status = ?""", job, date, PENDING, check, now, now, now, HEALED) == 1;
     }
 
     /** Pending heals whose next attempt is due, newest dates first. */
     List<Heal> due(Instant now) {
         return jdbc.query("SELECT " + COLUMNS + " FROM ops.job_heals"
-                + " WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY logical_date DESC, job_name",
-                HealStore::map, now);
+                + " WHERE status = ? AND next_attempt_at <= ? ORDER BY logical_date DESC, job_name",
+                HealStore::map, PENDING, now);
     }
 
     /** Moves the next attempt of the date, e.g. past the run just started for it. */
@@ -93,8 +99,8 @@ class HealStore {
     }
 
     List<Heal> pending() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM ops.job_heals WHERE status = 'pending'"
-                + " ORDER BY logical_date DESC, job_name", HealStore::map);
+        return jdbc.query("SELECT " + COLUMNS + " FROM ops.job_heals WHERE status = ?"
+                + " ORDER BY logical_date DESC, job_name", HealStore::map, PENDING);
     }
 
     Optional<Heal> find(String job, LocalDate date) {
