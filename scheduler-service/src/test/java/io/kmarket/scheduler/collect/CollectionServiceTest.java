@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import io.kmarket.scheduler.collect.site.SiteRegistry;
-import io.kmarket.scheduler.job.MutableClock;
+import io.kmarket.testing.MovingClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -43,7 +43,7 @@ class CollectionServiceTest {
     MeterRegistry meters;
 
     @Inject
-    MutableClock clock;
+    MovingClock clock;
 
     @BeforeEach
     void stubs() {
