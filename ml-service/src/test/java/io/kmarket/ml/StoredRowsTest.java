@@ -15,9 +15,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
-import io.kmarket.ml.repository.ReportRepository;
-import io.kmarket.ml.repository.ReportRepository.Requested;
-import io.kmarket.ml.repository.RunRepository;
+import io.kmarket.ml.reports.store.ReportRepository;
+import io.kmarket.ml.reports.store.ReportRepository.Requested;
+import io.kmarket.ml.runs.store.RunRepository;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
