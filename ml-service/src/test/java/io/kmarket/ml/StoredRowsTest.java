@@ -15,8 +15,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import io.kmarket.ml.reports.ReportStatus;
 import io.kmarket.ml.reports.store.ReportRepository;
 import io.kmarket.ml.reports.store.ReportRepository.Requested;
+import io.kmarket.ml.runs.RunStatus;
 import io.kmarket.ml.runs.store.RunRepository;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -42,7 +44,7 @@ class StoredRowsTest {
     void aFinishedRunReadsBackAsItsRow() throws SQLException {
         UUID id = UUID.randomUUID();
         runs.insert(id, "test-kind", "{\"from\": \"2025-01-02\"}");
-        runs.finish(id, "succeeded", 42, null);
+        runs.finish(id, RunStatus.SUCCEEDED, 42, null);
 
         JsonPath run = internal().get("/internal/runs/" + id).then().statusCode(200).extract().jsonPath();
 
@@ -64,17 +66,17 @@ class StoredRowsTest {
         UUID finished = UUID.randomUUID();
         runs.insert(running, "test-kind", "{}");
         runs.insert(finished, "test-kind", "{}");
-        runs.finish(finished, "succeeded", 7, null);
+        runs.finish(finished, RunStatus.SUCCEEDED, 7, null);
 
         assertThat(runs.failUnfinished()).isGreaterThanOrEqualTo(1);
 
         assertThat(runs.find(running).orElseThrow()).satisfies(run -> {
-            assertThat(run.status()).isEqualTo("failed");
+            assertThat(run.status()).isEqualTo(RunStatus.FAILED);
             assertThat(run.error()).isEqualTo("interrupted: ml-service restarted");
             assertThat(run.finishedAt()).isNotNull();
         });
         assertThat(runs.find(finished).orElseThrow()).satisfies(run -> {
-            assertThat(run.status()).isEqualTo("succeeded");
+            assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(run.records()).isEqualTo(7);
         });
     }
@@ -108,7 +110,7 @@ class StoredRowsTest {
         assertThat(next.id()).isNotEqualTo(first.id());
         reports.failed(next.id(), "test failure");
         assertThat(reports.find(next.id()).orElseThrow()).satisfies(failed -> {
-            assertThat(failed.status()).isEqualTo("failed");
+            assertThat(failed.status()).isEqualTo(ReportStatus.FAILED);
             assertThat(failed.error()).isEqualTo("test failure");
             assertThat(failed.content()).isNull();
         });

@@ -65,12 +65,12 @@ public class RunService {
     }
 
     private void execute(UUID id, String kind, Work work) {
-        String status = "failed";
+        RunStatus status = RunStatus.FAILED;
         long records = 0;
         String error = null;
         try {
             records = work.run();
-            status = "succeeded";
+            status = RunStatus.SUCCEEDED;
         } catch (Exception e) {
             LOG.errorf(e, "Run %s (%s) failed", id, kind);
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -78,7 +78,7 @@ public class RunService {
         try {
             runs.finish(id, status, records, error);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Could not record the end of run %s (%s) as %s", id, kind, status);
+            LOG.errorf(e, "Could not record the end of run %s (%s) as %s", id, kind, status.value());
         }
     }
 

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kmarket.kit.problem.Problem;
 import io.kmarket.ml.reports.ReportService;
 import io.kmarket.ml.reports.ReportService.QueueFullException;
+import io.kmarket.ml.reports.ReportStatus;
 import io.kmarket.ml.reports.store.ReportRepository;
 import io.kmarket.ml.reports.store.ReportRepository.StoredReport;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -39,10 +40,10 @@ public class ReportResource {
     }
 
     @RegisterForReflection
-    public record Accepted(UUID id, String status) {
+    public record Accepted(UUID id, ReportStatus status) {
     }
 
-    public record ReportView(UUID id, String code, LocalDate asOf, String status, OffsetDateTime requestedAt,
+    public record ReportView(UUID id, String code, LocalDate asOf, ReportStatus status, OffsetDateTime requestedAt,
             OffsetDateTime finishedAt, JsonNode report, String error) {
     }
 
@@ -67,7 +68,7 @@ public class ReportResource {
         }
         try {
             UUID id = service.request(body.code(), body.asOf());
-            return Response.accepted(new Accepted(id, "pending")).location(URI.create("/internal/reports/" + id))
+            return Response.accepted(new Accepted(id, ReportStatus.PENDING)).location(URI.create("/internal/reports/" + id))
                     .build();
         } catch (QueueFullException e) {
             return Response.fromResponse(Problem.response(Response.Status.TOO_MANY_REQUESTS,
@@ -90,9 +91,9 @@ public class ReportResource {
     @Produces({ MediaType.TEXT_HTML, Problem.MEDIA_TYPE })
     public Response html(@PathParam("id") String id) {
         StoredReport report = find(id);
-        if (!"done".equals(report.status())) {
-            String detail = "failed".equals(report.status()) ? "report " + id + " failed: " + report.error()
-                    : "report " + id + " is " + report.status() + "; poll /internal/reports/" + id;
+        if (report.status() != ReportStatus.DONE) {
+            String detail = report.status() == ReportStatus.FAILED ? "report " + id + " failed: " + report.error()
+                    : "report " + id + " is " + report.status().value() + "; poll /internal/reports/" + id;
             return Problem.response(Response.Status.CONFLICT, detail, "/internal/reports/" + id + "/html");
         }
         return Response.ok(report.html(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();

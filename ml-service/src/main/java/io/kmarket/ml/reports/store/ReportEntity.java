@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -14,6 +16,7 @@ import org.hibernate.annotations.CurrentTimestamp;
 import org.hibernate.annotations.SourceType;
 import org.hibernate.generator.EventType;
 
+import io.kmarket.ml.reports.ReportStatus;
 import io.kmarket.ml.reports.store.ReportRepository.StoredReport;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -35,7 +38,8 @@ public class ReportEntity extends PanacheEntityBase {
     @Column(name = "as_of")
     public LocalDate asOf;
 
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public ReportStatus status;
 
     @Column(name = "requested_at", insertable = false, updatable = false)
     public OffsetDateTime requestedAt;

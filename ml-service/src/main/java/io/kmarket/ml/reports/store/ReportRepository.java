@@ -1,15 +1,19 @@
 package io.kmarket.ml.reports.store;
 
+import static io.kmarket.ml.reports.ReportStatus.UNFINISHED;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.kmarket.kit.jdbc.Jdbc;
+import io.kmarket.ml.reports.ReportStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -19,7 +23,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class ReportRepository {
 
-    public record StoredReport(UUID id, String code, LocalDate asOf, String status, OffsetDateTime requestedAt,
+    public record StoredReport(UUID id, String code, LocalDate asOf, ReportStatus status, OffsetDateTime requestedAt,
             OffsetDateTime finishedAt, String content, String html, String error) {
     }
 
@@ -27,13 +31,16 @@ public class ReportRepository {
     public record Requested(UUID id, boolean created) {
     }
 
-    private static final List<String> UNFINISHED = List.of("pending", "running");
-
-    /** Against the partial unique index: two identical requests racing get one row, atomically. */
+    /**
+     * Against the partial unique index: two identical requests racing get one row, atomically. The statuses are
+     * written into the statement as literals, as they are in the index's predicate, for PostgreSQL to infer that
+     * index as the arbiter from the conflict target's WHERE.
+     */
     private static final String REQUEST = """
-            INSERT INTO analytics.reports (id, code, as_of, status) VALUES (?, ?, ?, 'pending')
-            ON CONFLICT (code, coalesce(as_of, '0001-01-01'::date)) WHERE status IN ('pending', 'running')
-            DO NOTHING RETURNING id""";
+            INSERT INTO analytics.reports (id, code, as_of, status) VALUES (?, ?, ?, %s)
+            ON CONFLICT (code, coalesce(as_of, '0001-01-01'::date)) WHERE status IN (%s)
+            DO NOTHING RETURNING id""".formatted(literal(ReportStatus.PENDING),
+            UNFINISHED.stream().map(ReportRepository::literal).collect(Collectors.joining(", ")));
 
     private final Jdbc jdbc;
 
@@ -71,7 +78,7 @@ public class ReportRepository {
         return QuarkusTransaction.joiningExisting().call(() -> {
             List<UUID> ids = ReportEntity.<ReportEntity>list("status in ?1 order by requestedAt", UNFINISHED).stream()
                     .map(report -> report.id).toList();
-            ReportEntity.update("status = 'pending', startedAt = null where status in ?1", UNFINISHED);
+            ReportEntity.update("status = ?1, startedAt = null where status in ?2", ReportStatus.PENDING, UNFINISHED);
             return ids;
         });
     }
@@ -79,12 +86,13 @@ public class ReportRepository {
     /** Claims a pending report for generation; false when it is not pending any more. */
     public boolean start(UUID id) {
         return QuarkusTransaction.joiningExisting().call(() -> ReportEntity.update(
-                "status = 'running', startedAt = current_timestamp where id = ?1 and status = 'pending'", id) == 1);
+                "status = ?1, startedAt = current_timestamp where id = ?2 and status = ?3", ReportStatus.RUNNING, id,
+                ReportStatus.PENDING) == 1);
     }
 
     public void done(UUID id, String contentJson, String html) {
         change(id, report -> {
-            report.status = "done";
+            report.status = ReportStatus.DONE;
             report.content = contentJson;
             report.html = html;
             report.error = null;
@@ -93,9 +101,13 @@ public class ReportRepository {
 
     public void failed(UUID id, String error) {
         change(id, report -> {
-            report.status = "failed";
+            report.status = ReportStatus.FAILED;
             report.error = error;
         });
+    }
+
+    private static String literal(ReportStatus status) {
+        return "'" + status.value() + "'";
     }
 
     /** Changes one report, if it exists; the entity's update sets finished_at. */

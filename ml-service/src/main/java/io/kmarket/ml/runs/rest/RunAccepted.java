@@ -5,12 +5,13 @@ import java.util.UUID;
 
 import jakarta.ws.rs.core.Response;
 
+import io.kmarket.ml.runs.RunStatus;
 import io.kmarket.ml.runs.store.RunRepository.Run;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The 202 answer of every endpoint that starts a run; poll {@code Location} for its outcome. */
 @RegisterForReflection
-public record RunAccepted(UUID runId, String kind, String status) {
+public record RunAccepted(UUID runId, String kind, RunStatus status) {
 
     public static Response of(Run run) {
         return Response.accepted(new RunAccepted(run.runId(), run.kind(), run.status()))

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -13,6 +15,7 @@ import org.hibernate.annotations.CurrentTimestamp;
 import org.hibernate.annotations.SourceType;
 import org.hibernate.generator.EventType;
 
+import io.kmarket.ml.runs.RunStatus;
 import io.kmarket.ml.runs.store.RunRepository.Run;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -31,7 +34,8 @@ public class RunEntity extends PanacheEntityBase {
 
     public String kind;
 
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public RunStatus status;
 
     @Column(columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")

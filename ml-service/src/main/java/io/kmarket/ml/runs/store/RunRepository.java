@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.kmarket.ml.runs.RunStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** analytics.runs: the record of every asynchronous run, written before the run is acknowledged. */
@@ -13,7 +14,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class RunRepository {
 
     /** Also the JSON of GET /internal/runs/{id}. */
-    public record Run(UUID runId, String kind, String status, long records, OffsetDateTime startedAt,
+    public record Run(UUID runId, String kind, RunStatus status, long records, OffsetDateTime startedAt,
             OffsetDateTime finishedAt, String error) {
     }
 
@@ -22,14 +23,14 @@ public class RunRepository {
             RunEntity run = new RunEntity();
             run.id = id;
             run.kind = kind;
-            run.status = "running";
+            run.status = RunStatus.RUNNING;
             run.parameters = parametersJson;
             run.persistAndFlush();
             return run.view();
         });
     }
 
-    public void finish(UUID id, String status, long records, String error) {
+    public void finish(UUID id, RunStatus status, long records, String error) {
         QuarkusTransaction.joiningExisting().run(() -> {
             RunEntity run = RunEntity.findById(id);
             if (run == null) {
@@ -46,9 +47,10 @@ public class RunRepository {
                 .call(() -> RunEntity.<RunEntity>findByIdOptional(id).map(RunEntity::view));
     }
 
-    /** Runs still 'running' when the service starts were cut off by a stop or crash: say so instead of hanging. */
+    /** Runs still running when the service starts were cut off by a stop or crash: say so instead of hanging. */
     public int failUnfinished() {
-        return QuarkusTransaction.joiningExisting().call(() -> RunEntity.update("status = 'failed',"
-                + " finishedAt = current_timestamp, error = 'interrupted: ml-service restarted' where status = 'running'"));
+        return QuarkusTransaction.joiningExisting().call(() -> RunEntity.update("status = ?1,"
+                + " finishedAt = current_timestamp, error = 'interrupted: ml-service restarted' where status = ?2",
+                RunStatus.FAILED, RunStatus.RUNNING));
     }
 }
