@@ -68,8 +68,8 @@ public class ReportResource {
         }
         try {
             UUID id = service.request(body.code(), body.asOf());
-            return Response.accepted(new Accepted(id, ReportStatus.PENDING)).location(URI.create("/internal/reports/" + id))
-                    .build();
+            return Response.accepted(new Accepted(id, ReportStatus.PENDING))
+                    .location(URI.create("/internal/reports/" + id)).build();
         } catch (QueueFullException e) {
             return Response.fromResponse(Problem.response(Response.Status.TOO_MANY_REQUESTS,
                     e.getMessage() + "; retry after " + e.retryAfterSeconds() + " s", "/internal/reports"))
