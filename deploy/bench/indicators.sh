@@ -7,8 +7,10 @@ cd "$(dirname "$0")/../.."
 # shellcheck source=deploy/lib/kmarket.sh
 . deploy/lib/kmarket.sh
 find_java
-./mvnw -B -q -o -pl ml-service -am test-compile -DskipTests
-./mvnw -B -q -pl ml-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
+# One reactor build with -am, as the other benchmarks: the classpath then names the service kit and the test
+# support by their target/classes, which a fresh machine has not installed in ~/.m2.
+./mvnw -B -q -o -pl ml-service -am test-compile dependency:build-classpath -DskipTests \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
 cd ml-service
 exec "$JAVA_HOME/bin/java" -Xmx1g "$@" -cp "target/classes:target/test-classes:$(cat target/bench.cp)" \
     io.kmarket.ml.bench.IndicatorBenchmark

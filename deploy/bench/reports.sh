@@ -8,4 +8,4 @@ cd "$(dirname "$0")/../.."
 . deploy/lib/kmarket.sh
 find_java
 ./mvnw -B -o -pl ml-service -am verify -Dtest=ReportBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dquarkus.log.category.\"io.kmarket.ml.service.reports\".level=WARN "$@" 2>&1 | grep -E "RESULT|Tests run:|BUILD"
+    -Dquarkus.log.category.\"io.kmarket.ml.reports\".level=WARN "$@" 2>&1 | grep -E "RESULT|Tests run:|BUILD"

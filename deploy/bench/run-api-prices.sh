@@ -56,7 +56,7 @@ FROM=$(psql_admin -tAc "SELECT ('$TO'::date - interval '1 year')::date")
 ROWS=$(psql_admin -tAc "SELECT count(*) FROM market.daily_prices WHERE code = '$CODE' AND trade_date BETWEEN '$FROM' AND '$TO'")
 TOTAL_ROWS=$(psql_admin -tAc "SELECT count(*) FROM market.daily_prices")
 
-# The statement of PriceRepository.STOCK_PRICES with the values the API binds.
+# The statement of PriceStore.STOCK_PRICES with the values the API binds.
 cat > "$OUT/prices.sql" <<SQL
 SELECT trade_date, open, high, low, close, volume, trading_value, market_cap FROM market.daily_prices
  WHERE code = '$CODE' AND trade_date BETWEEN '$FROM' AND '$TO' ORDER BY trade_date;

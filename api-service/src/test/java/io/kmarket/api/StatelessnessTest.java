@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.kmarket.api.rest.Cursor;
+import io.kmarket.api.shared.Cursor;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**

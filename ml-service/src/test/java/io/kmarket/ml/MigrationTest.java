@@ -6,16 +6,24 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import io.kmarket.ml.reports.ReportStatus;
+import io.kmarket.ml.runs.RunStatus;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** ml-service migrated the analytics schema it owns, and can read, but not write, the market data. */
+/**
+ * ml-service migrated the analytics schema it owns, and can read, but not write, the market data; the statuses its
+ * code writes are the ones the schema accepts.
+ */
 @QuarkusTest
 class MigrationTest {
 
@@ -41,6 +49,28 @@ class MigrationTest {
     void marketIsReadableButNotWritable() throws SQLException {
         assertThat(strings("SELECT has_table_privilege('market.daily_prices', 'SELECT')::text"
                 + " || has_table_privilege('market.daily_prices', 'INSERT')::text")).containsExactly("truefalse");
+    }
+
+    @Test
+    void theStatusEnumsHoldExactlyTheValuesTheCheckConstraintsAllow() throws SQLException {
+        assertThat(Arrays.stream(RunStatus.values()).map(RunStatus::value))
+                .containsExactlyInAnyOrderElementsOf(checkedStatuses("runs"));
+        assertThat(Arrays.stream(ReportStatus.values()).map(ReportStatus::value))
+                .containsExactlyInAnyOrderElementsOf(checkedStatuses("reports"));
+    }
+
+    /** The values the CHECK constraint on analytics.{table}.status lists, as PostgreSQL prints the constraint. */
+    private List<String> checkedStatuses(String table) throws SQLException {
+        List<String> definitions = strings("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'c'"
+                + " AND conrelid = 'analytics." + table + "'::regclass AND pg_get_constraintdef(oid) LIKE '%status%'");
+        assertThat(definitions).hasSize(1);
+        Matcher quoted = Pattern.compile("'([^']*)'").matcher(definitions.getFirst());
+        List<String> values = new ArrayList<>();
+        while (quoted.find()) {
+            values.add(quoted.group(1));
+        }
+        assertThat(values).as(definitions.getFirst()).isNotEmpty();
+        return values;
     }
 
     private List<String> strings(String sql) throws SQLException {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A dead site against the real sandbox (OrchestratorTest has the WireMock version): KRX answers every request with
+ * A dead site against the real sandbox (CollectionServiceTest has the WireMock version): KRX answers every request with
  * HTTP 500 while OpenDART is healthy. KRX's circuit opens after 5 failed requests, its remaining tasks are recorded
  * skipped without a request, the disclosures finish and equal the truth; once KRX is back, the circuit lets a probe
  * through after its cool-down and the market day is collected.

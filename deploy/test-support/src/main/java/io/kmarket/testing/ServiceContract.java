@@ -2,12 +2,19 @@ package io.kmarket.testing;
 
 import static io.kmarket.testing.InternalToken.withToken;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Tag;
@@ -65,6 +72,22 @@ public abstract class ServiceContract {
     void aWrongMethodIs405ProblemNamingTheMethod() {
         problem(withToken().when().delete(jsonRoute).then(), 405)
                 .body("detail", containsString("DELETE"));
+    }
+
+    /** RFC 9110: a 405 lists the methods the target is served with, and each of them is indeed served there. */
+    @Test
+    void aWrongMethodIs405WithAllowNamingTheMethodsServed() {
+        String allow = withToken().when().delete(jsonRoute).then().statusCode(405).extract().header("Allow");
+        assertThat("Allow of DELETE " + jsonRoute, allow, notNullValue());
+        List<String> methods = Arrays.stream(allow.split(",")).map(String::strip).toList();
+        assertThat("Allow of DELETE " + jsonRoute, methods,
+                allOf(hasItems("POST", "OPTIONS"), not(hasItem("DELETE"))));
+        for (String method : methods) {
+            // A malformed body, so that a method that reads one changes nothing and answers 400.
+            int status = withToken().contentType(ContentType.JSON).body("{").when().request(method, jsonRoute)
+                    .then().extract().statusCode();
+            assertThat(method + " " + jsonRoute + ", listed in Allow", status, not(anyOf(equalTo(404), equalTo(405))));
+        }
     }
 
     @Test

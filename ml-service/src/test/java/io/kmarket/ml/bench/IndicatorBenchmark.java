@@ -19,12 +19,13 @@ import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import io.kmarket.kit.jdbc.Jdbc;
-import io.kmarket.ml.repository.IndicatorWriter;
-import io.kmarket.ml.repository.PriceHistoryReader;
-import io.kmarket.ml.service.indicators.ComputeTimings;
-import io.kmarket.ml.service.indicators.Indicator;
-import io.kmarket.ml.service.indicators.IndicatorKernels;
-import io.kmarket.ml.service.indicators.IndicatorService;
+import io.kmarket.ml.indicators.ComputeTimings;
+import io.kmarket.ml.indicators.Indicator;
+import io.kmarket.ml.indicators.IndicatorKernels;
+import io.kmarket.ml.indicators.IndicatorService;
+import io.kmarket.ml.indicators.store.IndicatorStateReader;
+import io.kmarket.ml.indicators.store.IndicatorWriter;
+import io.kmarket.ml.market.store.PriceHistoryReader;
 import io.kmarket.ml.support.MarketSeed;
 import io.kmarket.testing.postgres.KmarketTestDatabase;
 import io.kmarket.testing.postgres.ServiceSchema;
@@ -60,7 +61,8 @@ public final class IndicatorBenchmark {
         dataSource.setUser(ServiceSchema.ML.role());
         dataSource.setPassword(ServiceSchema.ML.password());
         Jdbc jdbc = new Jdbc(dataSource);
-        IndicatorService service = new IndicatorService(new PriceHistoryReader(jdbc), new IndicatorWriter(jdbc));
+        IndicatorService service = new IndicatorService(new PriceHistoryReader(jdbc), new IndicatorStateReader(jdbc),
+                new IndicatorWriter(jdbc));
         LocalDate first = days.getFirst();
         LocalDate last = days.get(DAYS - 1);
 

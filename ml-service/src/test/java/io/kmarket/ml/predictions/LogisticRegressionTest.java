@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-import io.kmarket.ml.service.predictions.LogisticRegression;
 
 /**
  * The fit on data sets small enough to solve by hand: the standardisation, the weights where the optimum has a

@@ -7,14 +7,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.kmarket.ml.service.reports.ReportContent;
-import io.kmarket.ml.service.reports.ReportContent.Charts;
-import io.kmarket.ml.service.reports.ReportContent.Latest;
-import io.kmarket.ml.service.reports.ReportContent.PredictionSummary;
-import io.kmarket.ml.service.reports.ReportContent.Signal;
-import io.kmarket.ml.service.reports.ReportData.Company;
-import io.kmarket.ml.service.reports.ReportData.Disclosure;
-import io.kmarket.ml.service.reports.ReportHtml;
+import io.kmarket.ml.reports.ReportContent.Charts;
+import io.kmarket.ml.reports.ReportContent.Latest;
+import io.kmarket.ml.reports.ReportContent.PredictionSummary;
+import io.kmarket.ml.reports.ReportContent.Signal;
+import io.kmarket.ml.reports.ReportData.Company;
+import io.kmarket.ml.reports.ReportData.Disclosure;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The report page as Qute renders it: every text escaped, the charts' SVG as drawn, each section present. */

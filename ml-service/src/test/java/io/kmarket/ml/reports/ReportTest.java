@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.kmarket.ml.service.reports.ReportService;
 import io.kmarket.ml.support.MarketSeed;
 import io.kmarket.ml.support.MarketSeed.Series;
 import io.quarkus.runtime.StartupEvent;

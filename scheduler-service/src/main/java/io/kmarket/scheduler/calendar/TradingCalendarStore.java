@@ -6,7 +6,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.kmarket.scheduler.store.Jdbc;
+import io.kmarket.kit.jdbc.Jdbc;
 
 /** market.trading_calendar: the days KRX recorded as open or closed. */
 @ApplicationScoped

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** What to collect: a list of tasks (sites × datasets × subjects/dates). The orchestrator decides the order. */
+/** What to collect: a list of tasks (sites × datasets × subjects/dates). The collection service decides the order. */
 @RegisterForReflection
 public record CollectionPlan(String name, List<CollectionTask> tasks) {
 

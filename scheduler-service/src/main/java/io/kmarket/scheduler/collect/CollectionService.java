@@ -112,7 +112,7 @@ public class CollectionService {
             }
             // TaskRunner records every failure itself; reaching here means recording failed too.
             LOG.errorf(e.getCause(), "A collection task failed outside its own error handling");
-            return TaskOutcome.failed();
+            return TaskOutcome.failed(TaskStatus.FAILED);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.kmarket.scheduler.collect;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -10,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.kmarket.kit.jdbc.DataAccessException;
 import io.kmarket.kit.time.MarketTime;
 import io.kmarket.scheduler.collect.config.SourcesConfig;
 import io.kmarket.scheduler.collect.store.CollectionWatermarks;
@@ -76,7 +76,7 @@ public class DisclosureWatermark implements RunListener {
             if (!task.site().equals(SITE) || task.dataset() != Dataset.DISCLOSURES) {
                 continue;
             }
-            if (entry.getValue().status() != TaskOutcome.Status.SUCCESS) {
+            if (entry.getValue().status() != TaskStatus.SUCCESS) {
                 return;
             }
             reached = reached == null || task.to().isAfter(reached) ? task.to() : reached;
@@ -101,7 +101,7 @@ public class DisclosureWatermark implements RunListener {
     private void advance(LocalDate reached) {
         try {
             watermarks.raise(SITE, Dataset.DISCLOSURES, reached);
-        } catch (SQLException e) {
+        } catch (DataAccessException e) {
             LOG.errorf(e, "Could not advance the disclosure watermark to %s", reached);
         }
     }

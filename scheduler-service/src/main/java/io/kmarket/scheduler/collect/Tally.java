@@ -28,11 +28,10 @@ final class Tally {
         rejected += outcome.rejected();
         switch (outcome.status()) {
             case SUCCESS -> succeeded++;
-            case FAILED -> failed++;
-            case SKIPPED -> skipped++;
-            case SKIPPED_UNCONFIGURED -> {
+            case FAILED, TIMEOUT -> failed++;
+            case SKIPPED -> {
                 skipped++;
-                unconfigured++;
+                unconfigured += outcome.unconfigured() ? 1 : 0;
             }
         }
     }

@@ -1,21 +1,21 @@
 package io.kmarket.scheduler.collect;
 
-/** How one task ended, as counted in the run summary. */
-record TaskOutcome(Status status, int records, int rejected) {
-
-    enum Status {
-        SUCCESS, FAILED, SKIPPED, SKIPPED_UNCONFIGURED
-    }
+/**
+ * How one task ended, as counted in the run summary: the status it was recorded with, and whether a skip was for
+ * want of the source's credentials (expected on a deployment without that source, so not a failed run).
+ */
+record TaskOutcome(TaskStatus status, boolean unconfigured, int records, int rejected) {
 
     static TaskOutcome success(int records, int rejected) {
-        return new TaskOutcome(Status.SUCCESS, records, rejected);
+        return new TaskOutcome(TaskStatus.SUCCESS, false, records, rejected);
     }
 
-    static TaskOutcome failed() {
-        return new TaskOutcome(Status.FAILED, 0, 0);
+    /** Failed, or timed out: {@code status} is the one recorded. */
+    static TaskOutcome failed(TaskStatus status) {
+        return new TaskOutcome(status, false, 0, 0);
     }
 
     static TaskOutcome skipped(boolean unconfigured) {
-        return new TaskOutcome(unconfigured ? Status.SKIPPED_UNCONFIGURED : Status.SKIPPED, 0, 0);
+        return new TaskOutcome(TaskStatus.SKIPPED, unconfigured, 0, 0);
     }
 }

@@ -1,6 +1,5 @@
 package io.kmarket.scheduler.collect;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -15,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.kmarket.kit.jdbc.DataAccessException;
 import io.kmarket.scheduler.collect.fetch.FetchContext;
 import io.kmarket.scheduler.collect.fetch.FetchFailure;
 import io.kmarket.scheduler.collect.fetch.FetchResult;
@@ -84,8 +84,8 @@ class TaskRunner {
             FetchResult result = fetcher.get().fetch(context);
             int stored = writer.write(term, result.rows());
             long duration = millisSince(startNanos);
-            finish(new TaskRecord(runId, task, "success", started, duration, stored, context.attempts(), null,
-                    null), result.rejections());
+            finish(new TaskRecord(runId, task, TaskStatus.SUCCESS, started, duration, stored, context.attempts(),
+                    null, null), result.rejections());
             health(site, true, duration, null);
             metrics.recordsStored(task.site(), task.dataset().name(), stored);
             return TaskOutcome.success(stored, result.rejections().size());
@@ -129,12 +129,12 @@ class TaskRunner {
     private TaskOutcome fail(UUID runId, CollectionTask task, SiteRuntime site, FetchContext context,
             Instant started, long startNanos, FetchFailure failure, Exception e, List<Rejection> rejections) {
         long duration = millisSince(startNanos);
-        String status = failure.ending().status();
-        LOG.debugf("Task %s/%s %s: %s", task.site(), task.key(), status, e.getMessage());
+        TaskStatus status = failure.ending().status();
+        LOG.debugf("Task %s/%s %s: %s", task.site(), task.key(), status.value(), e.getMessage());
         finish(new TaskRecord(runId, task, status, started, duration, 0, context.attempts(), failure.reason(),
                 e.getMessage()), rejections);
         health(site, false, duration, failure.reason() + ": " + e.getMessage());
-        return TaskOutcome.failed();
+        return TaskOutcome.failed(status);
     }
 
     private static List<Rejection> malformedAnswers(Exception e) {
@@ -150,15 +150,15 @@ class TaskRunner {
         try {
             recorder.health(site.code(), false, null, site.currentRatePerMinute(), true, "OPEN",
                     site.circuitOpenUntil(), "circuit open");
-        } catch (SQLException e) {
+        } catch (DataAccessException e) {
             LOG.errorf(e, "Could not record the health of %s", site.code());
         }
         return outcome;
     }
 
     private TaskOutcome skip(UUID runId, CollectionTask task, Instant started, String reason, String message) {
-        record(new TaskRecord(runId, task, "skipped", started, 0, 0, 0, reason, message));
-        metrics.task(task.site(), "skipped");
+        record(new TaskRecord(runId, task, TaskStatus.SKIPPED, started, 0, 0, 0, reason, message));
+        metrics.task(task.site(), TaskStatus.SKIPPED);
         return TaskOutcome.skipped(false);
     }
 
@@ -167,7 +167,7 @@ class TaskRunner {
         metrics.task(record.task().site(), record.status());
         try {
             recorder.rejections(record.runId(), record.task(), rejections);
-        } catch (SQLException e) {
+        } catch (DataAccessException e) {
             LOG.errorf(e, "Could not record %d rejected rows of %s", rejections.size(), record.task().key());
         }
     }
@@ -175,7 +175,7 @@ class TaskRunner {
     private void record(TaskRecord record) {
         try {
             recorder.log(record);
-        } catch (SQLException e) {
+        } catch (DataAccessException e) {
             LOG.errorf(e, "Could not record the execution of %s", record.task().key());
         }
     }
@@ -185,7 +185,7 @@ class TaskRunner {
             double rate = site.currentRatePerMinute();
             recorder.health(site.code(), success, durationMs, rate, rate < site.config().ratePerMinute() - 1e-9,
                     site.circuit().name(), site.circuitOpenUntil(), error);
-        } catch (SQLException e) {
+        } catch (DataAccessException e) {
             LOG.errorf(e, "Could not record the health of %s", site.code());
         }
     }

@@ -10,7 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.agroal.api.AgroalDataSource;
+import io.kmarket.kit.jdbc.DataAccessException;
+import io.kmarket.kit.jdbc.Jdbc;
 import io.kmarket.scheduler.job.config.JobsConfig;
 
 /**
@@ -22,14 +23,14 @@ public class EpochFence {
 
     private static final Logger LOG = Logger.getLogger(EpochFence.class);
 
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
     private final long lockKey;
     private final long stallLimitMillis;
     /** Stale epochs already logged: a deposed leader's workers may try many writes, the log says it once. */
     private final Set<Long> reported = ConcurrentHashMap.newKeySet();
 
-    EpochFence(AgroalDataSource dataSource, JobsConfig config) {
-        this.dataSource = dataSource;
+    EpochFence(Jdbc jdbc, JobsConfig config) {
+        this.jdbc = jdbc;
         this.lockKey = config.leader().lockKey();
         this.stallLimitMillis = config.leader().sessionTimeout().toMillis();
     }
@@ -55,9 +56,9 @@ public class EpochFence {
 
     /** Who leads now according to the database (empty before any instance was ever elected). */
     public Optional<LeaderEpochStore.Holder> leader() {
-        try (Connection connection = dataSource.getConnection()) {
-            return LeaderEpochStore.current(connection, lockKey);
-        } catch (SQLException e) {
+        try {
+            return jdbc.withConnection(connection -> LeaderEpochStore.current(connection, lockKey));
+        } catch (DataAccessException e) {
             LOG.debugf("reading the leader: %s", e.getMessage());
             return Optional.empty();
         }

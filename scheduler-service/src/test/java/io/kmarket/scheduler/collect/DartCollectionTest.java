@@ -2,6 +2,7 @@ package io.kmarket.scheduler.collect;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static io.kmarket.scheduler.TestClock.seoul;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ import io.kmarket.scheduler.collect.fetch.RejectedRequestException;
 import io.kmarket.scheduler.collect.keys.ApiKeyPool;
 import io.kmarket.scheduler.collect.keys.Fingerprint;
 import io.kmarket.scheduler.collect.keys.store.ApiKeyStore;
-import io.kmarket.scheduler.job.MutableClock;
+import io.kmarket.testing.MovingClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** OpenDART: pagination, key pool, watermark, corpCode ZIP and company info, against WireMock. */
@@ -39,13 +40,13 @@ class DartCollectionTest {
     ApiKeyStore keyStore;
 
     @Inject
-    MutableClock clock;
+    MovingClock clock;
 
     @Test
     void pagesAreFetchedInOrderUntilTheLastAndStoredOnce() {
         Db.execute("DELETE FROM ops.collection_watermarks WHERE site_code = 'DART'");
         // January has ended, so a January collected now counts as complete.
-        clock.setSeoul("2024-02-10T08:00:00");
+        clock.set(seoul("2024-02-10T08:00:00"));
         var server = UpstreamStub.server();
         server.stubFor(DartStub.list("20240101", "20240131", 1).willReturn(DartStub.json(
                 DartStub.page(1, 3, "20240105000001", "20240105000002"))));
@@ -113,7 +114,7 @@ class DartCollectionTest {
 
     @Test
     void aKeyOverItsLimitIsRestedAndTheNextKeyServesTheRequest() {
-        clock.setSeoul("2024-02-10T08:00:00");
+        clock.set(seoul("2024-02-10T08:00:00"));
         var server = UpstreamStub.server();
         server.stubFor(DartStub.list("20220301", "20220331", 1).atPriority(1)
                 .withQueryParam("crtfc_key", equalTo(UpstreamStub.DART_KEY_A))

@@ -3,6 +3,7 @@ package io.kmarket.scheduler.collect;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.kmarket.scheduler.TestClock.seoul;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
-import io.kmarket.scheduler.job.MutableClock;
+import io.kmarket.testing.MovingClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The KRX fetchers against WireMock serving KRX's recorded answers, stored in the real PostgreSQL. */
@@ -32,7 +33,7 @@ class KrxCollectionTest {
     CollectionService collection;
 
     @Inject
-    MutableClock clock;
+    MovingClock clock;
 
     @BeforeEach
     void krx() {
@@ -286,7 +287,7 @@ class KrxCollectionTest {
     @Test
     void aDelistingSeenOnAnUndatedTaskIsDatedTodayInKorea() {
         // 08:00 on 2 January in Seoul is still 1 January in UTC and in New York, the tests' JVM zone.
-        clock.setSeoul("2024-01-02T08:00:00");
+        clock.set(seoul("2024-01-02T08:00:00"));
         UpstreamStub.server().stubFor(KrxStub.data("dbms/comm/finder/finder_listdelisu", Map.of("mktsel", "ALL"))
                 .willReturn(KrxStub.json("""
                         {"block1": [{"full_code": "KR7990010001", "short_code": "990010", "codeName": "시계시험",

@@ -3,6 +3,7 @@ package io.kmarket.scheduler.collect;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.kmarket.scheduler.TestClock.seoul;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import io.kmarket.scheduler.job.MutableClock;
+import io.kmarket.testing.MovingClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Naver's chart: the request sized to the range, halted days as the real site sends them (0|0|0|close|0). */
@@ -26,11 +27,11 @@ class NaverChartTest {
     CollectionService collection;
 
     @Inject
-    MutableClock clock;
+    MovingClock clock;
 
     @BeforeEach
     void today() {
-        clock.setSeoul("2024-01-10T18:00:00");
+        clock.set(seoul("2024-01-10T18:00:00"));
         Db.execute("DELETE FROM market.source_daily_prices WHERE code LIKE 'NC%'");
     }
 

@@ -3,6 +3,7 @@ package io.kmarket.scheduler.crosscheck;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.kmarket.scheduler.TestClock.seoul;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import io.kmarket.scheduler.collect.KrxStub;
 import io.kmarket.scheduler.collect.UpstreamStub;
 import io.kmarket.scheduler.job.engine.JobContext;
 import io.kmarket.scheduler.job.engine.JobOutcome;
-import io.kmarket.scheduler.job.MutableClock;
+import io.kmarket.testing.MovingClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Per-stock gaps found by data-quality, repaired from KRX's per-stock history (MDCSTAT01701) over the gap only. */
@@ -33,11 +34,11 @@ class GapRepairTest {
     GapRepair repair;
 
     @Inject
-    MutableClock clock;
+    MovingClock clock;
 
     @BeforeEach
     void gaps() {
-        clock.setSeoul("2023-06-16T19:00:00");
+        clock.set(seoul("2023-06-16T19:00:00"));
         KrxStub.install();
         Db.execute("DELETE FROM ops.data_quality_issues WHERE check_name IN ('missing-price', 'series-gap')",
                 "DELETE FROM ops.price_gap_repairs WHERE code LIKE 'GR%'",

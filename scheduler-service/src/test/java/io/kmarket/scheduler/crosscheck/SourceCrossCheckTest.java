@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.kmarket.scheduler.TestClock.seoul;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -22,7 +23,7 @@ import io.kmarket.scheduler.collect.UpstreamStub;
 import io.kmarket.scheduler.job.engine.JobCatalog;
 import io.kmarket.scheduler.job.engine.JobContext;
 import io.kmarket.scheduler.job.engine.JobOutcome;
-import io.kmarket.scheduler.job.MutableClock;
+import io.kmarket.testing.MovingClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -41,12 +42,12 @@ class SourceCrossCheckTest {
     JobCatalog catalog;
 
     @Inject
-    MutableClock clock;
+    MovingClock clock;
 
     @BeforeEach
     void market() {
         // Friday evening: Naver's chart ends with 06-16, so each request reaches back over 2 trading days.
-        clock.setSeoul("2023-06-16T18:00:00");
+        clock.set(seoul("2023-06-16T18:00:00"));
         Db.execute("DELETE FROM market.daily_prices WHERE trade_date IN ('2023-06-15', '2023-06-16')",
                 "DELETE FROM market.source_daily_prices WHERE trade_date IN ('2023-06-15', '2023-06-16')",
                 "DELETE FROM market.source_disagreements WHERE trade_date = '2023-06-15'",

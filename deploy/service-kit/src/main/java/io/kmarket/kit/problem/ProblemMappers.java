@@ -3,6 +3,7 @@ package io.kmarket.kit.problem;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -59,7 +60,8 @@ public class ProblemMappers {
 
     /**
      * Thrown by resources (404, 409, ...) and by Quarkus itself: no route, wrong method, unsupported media type,
-     * unparsable body. Headers that tell the caller what to do next (Allow, Retry-After) are kept.
+     * unparsable body. Headers that tell the caller what to do next (Allow, Retry-After) are kept, and a 405 always
+     * has its Allow.
      */
     @ServerExceptionMapper
     public Response mapWebApplicationException(WebApplicationException e, ContainerRequestContext request) {
@@ -69,12 +71,13 @@ public class ProblemMappers {
             // Quarkus' body reader wraps what Jackson could not parse at all (broken syntax, a truncated body).
             return mapUnreadableJson(unreadable, request);
         }
+        String allow = status == 405 ? allowHeader(original, request) : null;
         String detail;
         if (status >= 500) {
             LOG.errorf(e, "Server error %d on %s %s", status, request.getMethod(), path(request));
             detail = UNEXPECTED;
         } else {
-            detail = RequestFault.detail(e, request);
+            detail = RequestFault.detail(e, request, allow);
         }
         Response.ResponseBuilder problem = Problem.builder(status, Problem.titleOf(status), detail, path(request),
                 null);
@@ -84,7 +87,23 @@ public class ProblemMappers {
                 values.forEach(value -> problem.header(header, value));
             }
         }
+        if (allow != null && original.getHeaderString(HttpHeaders.ALLOW) == null) {
+            problem.header(HttpHeaders.ALLOW, allow);
+        }
         return problem.build();
+    }
+
+    /**
+     * The Allow header a 405 must carry: the one it was thrown with, else the methods the routes serve at the path
+     * (Quarkus REST throws its own 405 without one). Null when no route serves the path at all.
+     */
+    private static String allowHeader(Response original, ContainerRequestContext request) {
+        String thrown = original.getHeaderString(HttpHeaders.ALLOW);
+        if (thrown != null && !thrown.isBlank()) {
+            return thrown;
+        }
+        Set<String> served = AllowedMethods.at(path(request));
+        return served.isEmpty() ? null : String.join(", ", served);
     }
 
     @ServerExceptionMapper

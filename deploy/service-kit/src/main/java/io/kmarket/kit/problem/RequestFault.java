@@ -14,7 +14,8 @@ final class RequestFault {
     private RequestFault() {
     }
 
-    static String detail(WebApplicationException e, ContainerRequestContext request) {
+    /** {@code allow} is the 405's Allow header (null for other statuses, or when none is known). */
+    static String detail(WebApplicationException e, ContainerRequestContext request, String allow) {
         int status = e.getResponse().getStatus();
         String message = e.getMessage();
         boolean generic = message == null || message.isBlank() || message.startsWith("HTTP " + status);
@@ -24,17 +25,13 @@ final class RequestFault {
         String path = request.getUriInfo().getPath();
         return switch (status) {
             case 404 -> "nothing is served at " + path;
-            case 405 -> request.getMethod() + " is not allowed on " + path + allowed(e);
+            case 405 -> request.getMethod() + " is not allowed on " + path
+                    + (allow == null ? "" : "; allowed: " + allow);
             case 406 -> "none of the accepted media types (" + request.getHeaderString(HttpHeaders.ACCEPT)
                     + ") is served at " + path;
             case 415 -> "the Content-Type " + request.getHeaderString(HttpHeaders.CONTENT_TYPE)
                     + " is not accepted at " + path;
             default -> Problem.titleOf(status);
         };
-    }
-
-    private static String allowed(WebApplicationException e) {
-        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-        return allow == null || allow.isBlank() ? "" : "; allowed: " + allow;
     }
 }

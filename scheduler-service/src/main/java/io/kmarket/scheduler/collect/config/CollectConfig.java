@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Orchestrator limits (env KMARKET_COLLECT_...). Per-site limits live in ops.site_config, not here. */
+/** The collection engine's limits (env KMARKET_COLLECT_...). Per-site limits live in ops.site_config, not here. */
 @ConfigMapping(prefix = "kmarket.collect")
 public interface CollectConfig {
 

@@ -2,6 +2,7 @@ package io.kmarket.scheduler.collect.fetch;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
+import io.kmarket.scheduler.collect.TaskStatus;
 import io.kmarket.scheduler.fencing.DeposedLeaderException;
 
 /**
@@ -33,17 +34,17 @@ public enum FetchFailure {
     /** Anything unforeseen: a bug rather than the site, so logged with its stack trace. */
     ERROR(Ending.FAILED, "error", false, false);
 
-    /** How the task ends; {@code status} is its ops.fetch_execution_logs status. */
+    /** How the task ends; {@code status} is the one it is recorded with, none when the whole run ends. */
     public enum Ending {
-        SKIPPED("skipped"), FAILED("failed"), TIMED_OUT("timeout"), RUN_ENDS(null);
+        SKIPPED(TaskStatus.SKIPPED), FAILED(TaskStatus.FAILED), TIMED_OUT(TaskStatus.TIMEOUT), RUN_ENDS(null);
 
-        private final String status;
+        private final TaskStatus status;
 
-        Ending(String status) {
+        Ending(TaskStatus status) {
             this.status = status;
         }
 
-        public String status() {
+        public TaskStatus status() {
             return status;
         }
     }

@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.kmarket.scheduler.collect.TaskStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,8 +41,8 @@ public class CollectMetrics {
                 .register(registry).increment(records);
     }
 
-    public void task(String site, String status) {
-        Counter.builder("kmarket.collect.tasks").tag("site", site).tag("status", status)
+    public void task(String site, TaskStatus status) {
+        Counter.builder("kmarket.collect.tasks").tag("site", site).tag("status", status.value())
                 .register(registry).increment();
     }
 

@@ -1,6 +1,5 @@
 package io.kmarket.scheduler.collect.site;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -13,14 +12,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.kmarket.kit.jdbc.DataAccessException;
 import io.kmarket.scheduler.collect.config.CollectConfig;
 import io.kmarket.scheduler.collect.site.store.SiteStore;
 
 /**
  * The sites of ops.sites/ops.site_config ({@link SiteStore}), re-read when older than
- * {@code kmarket.collect.site-refresh}: an operator's row change applies without a restart. A site whose config changed keeps its runtime, which applies the
- * edit in place (see {@link SiteRuntime#reconfigure}): its circuit, adaptive rate, limiter history and login session
- * survive, and no second runtime ever admits requests beside it.
+ * {@code kmarket.collect.site-refresh}: an operator's row change applies without a restart. A site whose config
+ * changed keeps its runtime, which applies the edit in place (see {@link SiteRuntime#reconfigure}): its circuit,
+ * adaptive rate, limiter history and login session survive, and no second runtime ever admits requests beside it.
  */
 @ApplicationScoped
 public class SiteRegistry {
@@ -77,7 +77,7 @@ public class SiteRegistry {
         Map<String, SiteConfig> current;
         try {
             current = store.sites();
-        } catch (SQLException e) {
+        } catch (DataAccessException e) {
             if (loaded) {
                 // Keep collecting with the last known configuration rather than stopping every site.
                 LOG.warnf("Could not re-read ops.site_config, keeping the previous configuration: %s", e.getMessage());
@@ -111,7 +111,7 @@ public class SiteRegistry {
                     }
                 }
             }
-        } catch (SQLException e) {
+        } catch (DataAccessException e) {
             LOG.warnf("Could not read the sites' recorded limits, keeping this instance's: %s", e.getMessage());
         }
     }

@@ -1,24 +1,18 @@
 package io.kmarket.scheduler.crosscheck.store;
 
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.agroal.api.AgroalDataSource;
+import io.kmarket.kit.jdbc.Jdbc;
 import io.kmarket.scheduler.crosscheck.store.SourceBars.Disagreement;
 import io.kmarket.scheduler.crosscheck.store.SourceBars.KrxBar;
 import io.kmarket.scheduler.crosscheck.store.SourceBars.NaverBar;
 import io.kmarket.scheduler.crosscheck.store.SourceBars.StockDay;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The cross-check's reads of KRX's and Naver's bars and its writes to market.source_disagreements. A Naver bar
@@ -30,22 +24,22 @@ public class DisagreementStore {
     private static final String FRESH_NAVER = """
             n.source = 'NAVER' AND n.code = d.code AND n.trade_date = d.trade_date AND n.collected_at >= d.collected_at""";
 
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
 
-    DisagreementStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    DisagreementStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** The stocks KRX priced on the date whose Naver bar is missing or older than KRX's: those to ask Naver. */
     public List<String> codesWithoutFreshNaverBar(LocalDate date) {
-        return query("SELECT d.code FROM market.daily_prices d WHERE d.trade_date = ? AND NOT EXISTS ("
+        return jdbc.query("SELECT d.code FROM market.daily_prices d WHERE d.trade_date = ? AND NOT EXISTS ("
                 + "SELECT 1 FROM market.source_daily_prices n WHERE " + FRESH_NAVER + ") ORDER BY d.code",
-                date, rs -> rs.getString(1));
+                rs -> rs.getString(1), date);
     }
 
     /** Every stock KRX priced on the date, with Naver's fresh bar (or none) and the shares to see splits. */
     public List<StockDay> stockDays(LocalDate date) {
-        return query("""
+        return jdbc.query("""
                 SELECT d.code, d.open, d.high, d.low, d.close, d.volume, d.source, d.shares_out,
                        (SELECT l.shares_out FROM market.daily_prices l
                          WHERE l.code = d.code AND l.trade_date >= d.trade_date AND l.shares_out IS NOT NULL
@@ -53,16 +47,18 @@ public class DisagreementStore {
                        n.open AS n_open, n.high AS n_high, n.low AS n_low, n.close AS n_close, n.volume AS n_volume,
                        n.halted AS n_halted, n.source AS n_source
                   FROM market.daily_prices d
-                  LEFT JOIN market.source_daily_prices n ON (""" + FRESH_NAVER + ") WHERE d.trade_date = ? ORDER BY d.code",
-                date, rs -> {
+                  LEFT JOIN market.source_daily_prices n ON (""" + FRESH_NAVER
+                + ") WHERE d.trade_date = ? ORDER BY d.code",
+                rs -> {
                     KrxBar krx = new KrxBar(rs.getString("code"), rs.getLong("open"), rs.getLong("high"),
                             rs.getLong("low"), rs.getLong("close"), rs.getLong("volume"), rs.getString("source"));
                     NaverBar naver = rs.getString("n_source") == null ? null
-                            : new NaverBar(nullableLong(rs, "n_open"), nullableLong(rs, "n_high"),
-                                    nullableLong(rs, "n_low"), rs.getLong("n_close"), rs.getLong("n_volume"),
+                            : new NaverBar(Jdbc.nullableLong(rs, "n_open"), Jdbc.nullableLong(rs, "n_high"),
+                                    Jdbc.nullableLong(rs, "n_low"), rs.getLong("n_close"), rs.getLong("n_volume"),
                                     rs.getBoolean("n_halted"), rs.getString("n_source"));
-                    return new StockDay(krx, naver, nullableLong(rs, "shares_out"), nullableLong(rs, "latest_shares"));
-                });
+                    return new StockDay(krx, naver, Jdbc.nullableLong(rs, "shares_out"),
+                            Jdbc.nullableLong(rs, "latest_shares"));
+                }, date);
     }
 
     /**
@@ -70,70 +66,23 @@ public class DisagreementStore {
      * its first detection; one of a compared stock no longer seen is marked resolved, never deleted.
      */
     public void record(LocalDate date, Collection<String> compared, List<Disagreement> found, Instant now) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement upsert = c.prepareStatement("""
+        QuarkusTransaction.joiningExisting().run(() -> {
+            jdbc.batch("""
                     INSERT INTO market.source_disagreements (trade_date, code, field, krx_value, naver_value,
                         adjustment_factor, krx_source, naver_source, detected_at, last_seen_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (trade_date, code, field) DO UPDATE SET krx_value = EXCLUDED.krx_value,
                         naver_value = EXCLUDED.naver_value, adjustment_factor = EXCLUDED.adjustment_factor,
                         krx_source = EXCLUDED.krx_source, naver_source = EXCLUDED.naver_source,
-                        last_seen_at = EXCLUDED.last_seen_at, resolved_at = NULL""")) {
-                for (Disagreement d : found) {
-                    upsert.setDate(1, Date.valueOf(date));
-                    upsert.setString(2, d.code());
-                    upsert.setString(3, d.field());
-                    upsert.setObject(4, d.krxValue());
-                    upsert.setObject(5, d.naverValue());
-                    upsert.setBigDecimal(6, d.factor());
-                    upsert.setString(7, d.krxSource());
-                    upsert.setString(8, d.naverSource());
-                    upsert.setTimestamp(9, Timestamp.from(now));
-                    upsert.setTimestamp(10, Timestamp.from(now));
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            }
-            try (PreparedStatement resolve = c.prepareStatement("""
+                        last_seen_at = EXCLUDED.last_seen_at, resolved_at = NULL""",
+                    found, d -> new Object[] {date, d.code(), d.field(), d.krxValue(), d.naverValue(), d.factor(),
+                        d.krxSource(), d.naverSource(), now, now});
+            jdbc.update("""
                     UPDATE market.source_disagreements SET resolved_at = ?
                      WHERE trade_date = ? AND resolved_at IS NULL AND code = ANY (?)
-                       AND code || ':' || field <> ALL (?)""")) {
-                resolve.setTimestamp(1, Timestamp.from(now));
-                resolve.setDate(2, Date.valueOf(date));
-                resolve.setArray(3, c.createArrayOf("text", compared.toArray()));
-                resolve.setArray(4, c.createArrayOf("text",
-                        found.stream().map(d -> d.code() + ":" + d.field()).toArray()));
-                resolve.executeUpdate();
-            }
-            c.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record the disagreements of " + date, e);
-        }
-    }
-
-    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    @FunctionalInterface
-    private interface Row<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, LocalDate date, Row<T> row) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setDate(1, Date.valueOf(date));
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(row.map(rs));
-                }
-                return rows;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the bars of " + date, e);
-        }
+                       AND code || ':' || field <> ALL (?)""",
+                    now, date, compared.toArray(String[]::new),
+                    found.stream().map(d -> d.code() + ":" + d.field()).toArray(String[]::new));
+        });
     }
 }

@@ -1,6 +1,5 @@
 package io.kmarket.scheduler.job.actions;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -55,7 +54,7 @@ public class DataQualityChecks {
     }
 
     /** Replaces the findings of {@code date}; returns how many there are. */
-    public int check(LocalDate date, JobContext ctx) throws SQLException {
+    public int check(LocalDate date, JobContext ctx) {
         Optional<LocalDate> previous = calendar.tradingDays(date.minusDays(LOOKBACK_DAYS), date.minusDays(1))
                 .stream().reduce((first, second) -> second);
         return store.replaceFindings(date, previous, clock.instant(), ctx);

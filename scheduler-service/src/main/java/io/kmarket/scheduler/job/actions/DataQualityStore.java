@@ -1,11 +1,6 @@
 package io.kmarket.scheduler.job.actions;
 
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,10 +11,13 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.agroal.api.AgroalDataSource;
+import io.kmarket.kit.jdbc.Jdbc;
+import io.kmarket.scheduler.job.JobNames;
 import io.kmarket.scheduler.job.actions.DataQualityChecks.Issue;
+import io.kmarket.scheduler.job.config.JobsConfig;
 import io.kmarket.scheduler.job.engine.JobContext;
-import io.kmarket.scheduler.store.Jdbc;
+import io.kmarket.scheduler.job.engine.RunStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * ops.data_quality_issues and the checks that fill it, each one INSERT ... SELECT over the market tables for a
@@ -76,7 +74,8 @@ class DataQualityStore {
             INSERT INTO ops.data_quality_issues (trade_date, check_name, subject, detail, found_at)
             SELECT :d, 'disclosures-not-collected', '*', 'no successful disclosures collection for this date', :now
              WHERE NOT EXISTS (SELECT 1 FROM ops.job_runs
-                                WHERE job_name = 'disclosures' AND logical_date = :d AND status = 'succeeded')""");
+                                WHERE job_name = '%s' AND logical_date = :d AND status = '%s')"""
+            .formatted(JobNames.DISCLOSURES, RunStatus.SUCCEEDED.value()));
 
     /**
      * analytics.indicators belongs to ml-service; the scheduler reads it through deploy/db/roles.sql's grant. Kept
@@ -90,27 +89,23 @@ class DataQualityStore {
                AND NOT EXISTS (SELECT 1 FROM analytics.indicators i WHERE i.code = p.code AND i.trade_date = :d)
             HAVING count(*) > 0""";
 
-    private final AgroalDataSource dataSource;
     private final Jdbc jdbc;
+    /** As long as the job may run: the transaction manager's default (a minute) could end a long replacement. */
+    private final Duration replacementLimit;
 
-    DataQualityStore(AgroalDataSource dataSource, Jdbc jdbc) {
-        this.dataSource = dataSource;
+    DataQualityStore(Jdbc jdbc, JobsConfig config) {
         this.jdbc = jdbc;
+        // Configured: the catalogue refuses to start when an action has no configuration.
+        this.replacementLimit = config.job().get(JobNames.DATA_QUALITY).timeout();
     }
 
     /**
      * Replaces the findings of {@code date}; returns how many there are. Checks that compare with the previous
      * trading day are left out when there is none; the run's context reports progress and stops a cancelled run.
      */
-    int replaceFindings(LocalDate date, Optional<LocalDate> previous, Instant now, JobContext ctx)
-            throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement delete = c.prepareStatement(
-                    "DELETE FROM ops.data_quality_issues WHERE trade_date = ?")) {
-                delete.setDate(1, Date.valueOf(date));
-                delete.executeUpdate();
-            }
+    int replaceFindings(LocalDate date, Optional<LocalDate> previous, Instant now, JobContext ctx) {
+        return QuarkusTransaction.requiringNew().timeout((int) replacementLimit.toSeconds()).call(() -> {
+            jdbc.update("DELETE FROM ops.data_quality_issues WHERE trade_date = ?", date);
             int found = 0;
             int done = 0;
             for (String check : CHECKS) {
@@ -118,15 +113,15 @@ class DataQualityStore {
                 if (check.contains(":p") && previous.isEmpty()) {
                     continue;
                 }
-                found += execute(c, check, date, previous.orElse(null), now);
+                found += execute(check, date, previous.orElse(null), now);
+                // Written in a transaction of its own (the run's, fenced), committed while this one goes on.
                 ctx.progress(++done, CHECKS.size());
             }
-            if (indicatorsReadable(c)) {
-                found += execute(c, INDICATOR_CHECK, date, null, now);
+            if (indicatorsReadable()) {
+                found += execute(INDICATOR_CHECK, date, null, now);
             }
-            c.commit();
             return found;
-        }
+        });
     }
 
     List<Issue> issues(LocalDate date) {
@@ -137,34 +132,25 @@ class DataQualityStore {
                         rs.getString("detail")), date);
     }
 
-    private static boolean indicatorsReadable(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass('analytics.indicators') IS NOT NULL"
-                + " AND has_table_privilege('analytics.indicators', 'SELECT')");
-                ResultSet rs = ps.executeQuery()) {
-            return rs.next() && rs.getBoolean(1);
-        }
+    private boolean indicatorsReadable() {
+        return jdbc.first("SELECT to_regclass('analytics.indicators') IS NOT NULL"
+                + " AND has_table_privilege('analytics.indicators', 'SELECT')", rs -> rs.getBoolean(1)).orElse(false);
     }
 
     /** Binds :d (the date), :p (the previous trading day) and :now by name; JDBC only has positions. */
-    private static int execute(Connection c, String sql, LocalDate date, LocalDate previous, Instant now)
-            throws SQLException {
-        List<String> order = new ArrayList<>();
+    private int execute(String sql, LocalDate date, LocalDate previous, Instant now) {
+        List<Object> params = new ArrayList<>();
         Matcher m = PARAMETER.matcher(sql);
         StringBuilder positional = new StringBuilder();
         while (m.find()) {
-            order.add(m.group(1));
+            params.add(switch (m.group(1)) {
+                case "d" -> date;
+                case "p" -> previous;
+                default -> now;
+            });
             m.appendReplacement(positional, m.group(1).equals("now") ? "?" : "?::date");
         }
         m.appendTail(positional);
-        try (PreparedStatement ps = c.prepareStatement(positional.toString())) {
-            for (int i = 0; i < order.size(); i++) {
-                switch (order.get(i)) {
-                    case "d" -> ps.setDate(i + 1, Date.valueOf(date));
-                    case "p" -> ps.setDate(i + 1, Date.valueOf(previous));
-                    default -> ps.setTimestamp(i + 1, Timestamp.from(now));
-                }
-            }
-            return ps.executeUpdate();
-        }
+        return jdbc.update(positional.toString(), params.toArray());
     }
 }

@@ -6,22 +6,26 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
+import io.kmarket.scheduler.collect.store.RawPayloads;
 import io.kmarket.scheduler.job.JobNames;
 import io.kmarket.scheduler.job.engine.JobAction;
 import io.kmarket.scheduler.job.engine.JobOutcome;
 import io.smallrye.common.annotation.Identifier;
 
-/** The raw-payload-expiry job: deletes payloads past expires_at in small batches (short locks, cancellable). */
+/**
+ * The raw-payload-expiry job, the one owner of ops.raw_payloads' expiry: deletes payloads past expires_at in small
+ * batches (short locks, cancellable).
+ */
 @ApplicationScoped
 class RawPayloadExpiry {
 
     private static final int BATCH = 5000;
 
-    private final RawPayloadExpiryStore store;
+    private final RawPayloads payloads;
     private final Clock clock;
 
-    RawPayloadExpiry(RawPayloadExpiryStore store, Clock clock) {
-        this.store = store;
+    RawPayloadExpiry(RawPayloads payloads, Clock clock) {
+        this.payloads = payloads;
         this.clock = clock;
     }
 
@@ -34,7 +38,7 @@ class RawPayloadExpiry {
             int batch;
             do {
                 ctx.throwIfCancelled();
-                batch = store.deleteExpired(now, BATCH);
+                batch = payloads.deleteExpired(now, BATCH);
                 deleted += batch;
             } while (batch == BATCH);
             return JobOutcome.succeeded(deleted);

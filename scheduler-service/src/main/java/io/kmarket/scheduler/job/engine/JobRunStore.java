@@ -12,13 +12,16 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.kmarket.kit.jdbc.Jdbc;
+import io.kmarket.scheduler.fencing.FencedWrites;
 import io.kmarket.scheduler.fencing.Term;
-import io.kmarket.scheduler.store.Jdbc;
 
 /**
  * ops.job_runs: the run history, and the database-side guard of "at most one running run per job". A run is
  * started, advanced and finished under the leadership term it started in: each of those writes throws
- * {@link io.kmarket.scheduler.fencing.DeposedLeaderException} once another instance took over.
+ * {@link io.kmarket.scheduler.fencing.DeposedLeaderException} once another instance took over. Plain SQL, not an
+ * entity: its writes are fenced claims and conditional updates of a running run, its reads ranges and aggregates.
+ * Statuses and triggers are bound from {@link RunStatus} and {@link RunTrigger}.
  */
 @ApplicationScoped
 public class JobRunStore {
@@ -27,48 +30,56 @@ public class JobRunStore {
             id, job_name, logical_date, trigger, status, scheduled_for, started_at, ended_at, records,
             records_per_second, attempts, progress_done, progress_total, error, instance_id""";
 
-    private final Jdbc jdbc;
+    private static final String RUNNING = RunStatus.RUNNING.value();
+    private static final String SUCCEEDED = RunStatus.SUCCEEDED.value();
 
-    JobRunStore(Jdbc jdbc) {
+    private final Jdbc jdbc;
+    private final FencedWrites fenced;
+
+    JobRunStore(Jdbc jdbc, FencedWrites fenced) {
         this.jdbc = jdbc;
+        this.fenced = fenced;
     }
 
     /** Inserts a running run, or returns empty when the job already has one (the partial unique index). */
     Optional<Long> start(Term term, String job, LocalDate date, RunTrigger trigger, Instant scheduledFor,
             String instanceId, Instant now) {
-        return jdbc.fencedFirst(term, """
+        // The arbiter's predicate is spelled as the partial index's, a literal: PostgreSQL infers the index from it.
+        return fenced.first(term, """
                 INSERT INTO ops.job_runs (job_name, logical_date, trigger, status, scheduled_for, started_at,
                                           instance_id, heartbeat_at, attempts)
-                VALUES (?, ?, ?, 'running', ?, ?, ?, ?, 0)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
                 ON CONFLICT (job_name) WHERE status = 'running' DO NOTHING
-                RETURNING id""", rs -> rs.getLong(1), job, date, trigger.value(), scheduledFor, now, instanceId, now);
+                RETURNING id""", rs -> rs.getLong(1), job, date, trigger.value(), RUNNING, scheduledFor, now,
+                instanceId, now);
     }
 
     /** Fenced like the leader's bookkeeping: a skipped dependent is the verdict the next leader dispatches by. */
     void recordSkipped(String job, LocalDate date, RunTrigger trigger, String reason, Instant now) {
-        jdbc.leaderUpdate("""
+        fenced.leaderUpdate("""
                 INSERT INTO ops.job_runs (job_name, logical_date, trigger, status, started_at, ended_at, attempts, error)
-                VALUES (?, ?, ?, 'skipped', ?, ?, 0, ?)""", job, date, trigger.value(), now, now, reason);
+                VALUES (?, ?, ?, ?, ?, ?, 0, ?)""", job, date, trigger.value(), RunStatus.SKIPPED.value(), now, now,
+                reason);
     }
 
     void attempt(Term term, long id, int attempt, Instant now) {
-        jdbc.fencedUpdate(term, "UPDATE ops.job_runs SET attempts = ?, heartbeat_at = ? WHERE id = ? AND status = 'running'",
-                attempt, now, id);
+        fenced.update(term, "UPDATE ops.job_runs SET attempts = ?, heartbeat_at = ? WHERE id = ? AND status = ?",
+                attempt, now, id, RUNNING);
     }
 
     void progress(Term term, long id, int done, int total, Instant now) {
-        jdbc.fencedUpdate(term, """
+        fenced.update(term, """
                 UPDATE ops.job_runs SET progress_done = ?, progress_total = ?, heartbeat_at = ?
-                 WHERE id = ? AND status = 'running'""", done, total, now, id);
+                 WHERE id = ? AND status = ?""", done, total, now, id, RUNNING);
     }
 
     /** Ends a running run; false when it was no longer running (e.g. already abandoned by a new leader). */
     boolean finish(Term term, long id, RunStatus status, long records, Double recordsPerSecond, String error,
             Instant now) {
-        return jdbc.fencedUpdate(term, """
+        return fenced.update(term, """
                 UPDATE ops.job_runs SET status = ?, ended_at = ?, records = ?, records_per_second = ?, error = ?
-                 WHERE id = ? AND status = 'running'""",
-                status.value(), now, records, recordsPerSecond, error, id) == 1;
+                 WHERE id = ? AND status = ?""",
+                status.value(), now, records, recordsPerSecond, error, id, RUNNING) == 1;
     }
 
     /**
@@ -76,9 +87,10 @@ public class JobRunStore {
      * leader executes runs, so any row still running belongs to a dead or deposed process.
      */
     List<JobRun> abandonRunning(Instant now) {
-        return jdbc.query("UPDATE ops.job_runs SET status = 'abandoned', ended_at = ?,"
+        return jdbc.query("UPDATE ops.job_runs SET status = ?, ended_at = ?,"
                 + " error = 'abandoned: the process running it (' || coalesce(instance_id, '?') || ') is gone'"
-                + " WHERE status = 'running' RETURNING " + COLUMNS, JobRunStore::map, now);
+                + " WHERE status = ? RETURNING " + COLUMNS, JobRunStore::map, RunStatus.ABANDONED.value(), now,
+                RUNNING);
     }
 
     public Optional<JobRun> find(long id) {
@@ -93,18 +105,19 @@ public class JobRunStore {
     /** The latest finished run of a job for a date (a run that is still running is not a verdict). */
     public Optional<JobRun> lastFinished(String job, LocalDate date) {
         return jdbc.first("SELECT " + COLUMNS + " FROM ops.job_runs WHERE job_name = ? AND logical_date = ?"
-                + " AND status <> 'running' ORDER BY id DESC LIMIT 1", JobRunStore::map, job, date);
+                + " AND status <> ? ORDER BY id DESC LIMIT 1", JobRunStore::map, job, date, RUNNING);
     }
 
     public boolean hasSucceeded(String job, LocalDate date) {
-        return jdbc.first("SELECT 1 FROM ops.job_runs WHERE job_name = ? AND logical_date = ? AND status = 'succeeded'",
-                rs -> true, job, date).isPresent();
+        return jdbc.first("SELECT 1 FROM ops.job_runs WHERE job_name = ? AND logical_date = ? AND status = ?",
+                rs -> true, job, date, SUCCEEDED).isPresent();
     }
 
     /** The latest logical date after {@code date} on which the job succeeded. */
     public Optional<LocalDate> lastSucceededAfter(String job, LocalDate date) {
         return jdbc.first("SELECT max(logical_date) AS last FROM ops.job_runs WHERE job_name = ? AND logical_date > ?"
-                + " AND status = 'succeeded' HAVING max(logical_date) IS NOT NULL", rs -> Jdbc.date(rs, "last"), job, date);
+                + " AND status = ? HAVING max(logical_date) IS NOT NULL", rs -> Jdbc.date(rs, "last"), job, date,
+                SUCCEEDED);
     }
 
     /** Logical dates in [from, to] on which the job has a finished run of the given status. */
@@ -126,8 +139,8 @@ public class JobRunStore {
     /** The end of each job's last successful run. */
     Map<String, Instant> lastSuccesses() {
         Map<String, Instant> last = new HashMap<>();
-        jdbc.query("SELECT job_name, max(ended_at) AS at FROM ops.job_runs WHERE status = 'succeeded' GROUP BY 1",
-                rs -> last.put(rs.getString("job_name"), Jdbc.instant(rs, "at")));
+        jdbc.query("SELECT job_name, max(ended_at) AS at FROM ops.job_runs WHERE status = ? GROUP BY 1",
+                rs -> last.put(rs.getString("job_name"), Jdbc.instant(rs, "at")), SUCCEEDED);
         return last;
     }
 
@@ -139,9 +152,10 @@ public class JobRunStore {
         Map<LocalDate, Instant> succeeded = new HashMap<>();
         jdbc.query("""
                 SELECT logical_date, max(ended_at) AS at FROM ops.job_runs
-                 WHERE job_name = ? AND status = 'succeeded' AND trigger <> 'backfill'
+                 WHERE job_name = ? AND status = ? AND trigger <> ?
                    AND logical_date BETWEEN ? AND ? GROUP BY logical_date""",
-                rs -> succeeded.put(Jdbc.date(rs, "logical_date"), Jdbc.instant(rs, "at")), job, from, to);
+                rs -> succeeded.put(Jdbc.date(rs, "logical_date"), Jdbc.instant(rs, "at")), job, SUCCEEDED,
+                RunTrigger.BACKFILL.value(), from, to);
         return succeeded;
     }
 

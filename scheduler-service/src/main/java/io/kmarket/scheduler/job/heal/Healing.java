@@ -36,8 +36,8 @@ public class Healing {
     private static final Logger LOG = Logger.getLogger(Healing.class);
     /** How the collection jobs name the collection run whose tasks say which sites failed. */
     private static final Pattern COLLECTION_RUN = Pattern.compile("collection run ([0-9a-fA-F-]{36})");
-    /** The reason of a heal opened by a failed run (a repair's reason is the check that asked for it). */
-    private static final String FAILED = "failed";
+    /** The reason of a heal opened by a failed run, its status (a repair's reason is the check that asked for it). */
+    private static final String FAILED = RunStatus.FAILED.value();
 
     private final Clock clock;
     private final JobsConfig config;

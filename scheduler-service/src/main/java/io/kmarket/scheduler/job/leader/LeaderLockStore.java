@@ -20,6 +20,10 @@ import io.kmarket.scheduler.fencing.LeaderEpochStore;
  * pooled connection could be closed, validated away or shared, and with it the lock would silently change hands.
  * The session is created with {@code idle_session_timeout} = the session timeout, so the server ends it (and frees
  * the lock) when the leader falls silent. Not a CDI bean: each elector owns one (a test runs two).
+ * <p>
+ * Hence plain JDBC on a connection this class opens and holds across calls, the one place of the scheduler that
+ * does not go through the service kit's {@code Jdbc}: that one borrows a pooled connection per call and gives it
+ * back, and an advisory lock lives exactly as long as the session that took it.
  */
 final class LeaderLockStore implements AutoCloseable {
 

@@ -1,7 +1,5 @@
 package io.kmarket.scheduler.job.leader;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,7 +9,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.agroal.api.AgroalDataSource;
+import io.kmarket.kit.jdbc.Jdbc;
 import io.kmarket.scheduler.fencing.CurrentTerm;
 import io.kmarket.scheduler.fencing.LeaderEpochStore;
 import io.kmarket.scheduler.fencing.Term;
@@ -34,7 +32,7 @@ public class Leadership {
     private final JobsConfig config;
     private final NewLeaderRecovery recovery;
     private final CurrentTerm term;
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
     private final InstanceId instance;
     private final Clock clock;
     private final AtomicInteger leaderGauge = new AtomicInteger();
@@ -42,7 +40,7 @@ public class Leadership {
     private final LeadershipLease lease;
     private volatile boolean singleInstanceLeader;
 
-    Leadership(JobsConfig config, NewLeaderRecovery recovery, JobRunner runner, CurrentTerm term, AgroalDataSource dataSource,
+    Leadership(JobsConfig config, NewLeaderRecovery recovery, JobRunner runner, CurrentTerm term, Jdbc jdbc,
             InstanceId instance, Clock clock, MeterRegistry registry, LeadershipLease lease,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
@@ -50,7 +48,7 @@ public class Leadership {
         this.config = config;
         this.recovery = recovery;
         this.term = term;
-        this.dataSource = dataSource;
+        this.jdbc = jdbc;
         this.instance = instance;
         this.clock = clock;
         this.lease = lease;
@@ -91,11 +89,9 @@ public class Leadership {
 
     /** Without election the newest process leads: an older one still running is fenced like a deposed leader. */
     private long singleInstanceEpoch() {
-        try (Connection connection = dataSource.getConnection()) {
-            return LeaderEpochStore.bump(connection, config.leader().lockKey(), instance.value(), clock.instant());
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot start an epoch in ops.leader_epoch", e);
-        }
+        // Any pooled connection will do: without election there is no lock session to bump the epoch in.
+        return jdbc.withConnection(connection -> LeaderEpochStore.bump(connection, config.leader().lockKey(),
+                instance.value(), clock.instant()));
     }
 
     @Scheduled(every = "${kmarket.jobs.leader.heartbeat}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -3,6 +3,7 @@ package io.kmarket.scheduler.job.actions;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.kmarket.scheduler.TestClock.seoul;
 import static io.kmarket.scheduler.job.JobsTestSupport.awaitFinished;
 import static io.kmarket.scheduler.job.JobsTestSupport.reset;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,13 +20,13 @@ import org.junit.jupiter.api.Test;
 import io.kmarket.scheduler.collect.DartStub;
 import io.kmarket.scheduler.collect.Db;
 import io.kmarket.scheduler.collect.UpstreamStub;
-import io.kmarket.scheduler.job.MutableClock;
 import io.kmarket.scheduler.job.TestActions;
 import io.kmarket.scheduler.job.engine.JobCatalog;
 import io.kmarket.scheduler.job.engine.JobRunStore;
 import io.kmarket.scheduler.job.engine.JobRunner;
 import io.kmarket.scheduler.job.engine.RunStatus;
 import io.kmarket.scheduler.job.engine.RunTrigger;
+import io.kmarket.testing.MovingClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The companies job: company.json for every listed company, new listings included, delisted ones left alone. */
@@ -35,7 +36,7 @@ class CompaniesJobTest {
     private static final LocalDate DAY = LocalDate.of(2024, 11, 4);
 
     @Inject
-    MutableClock clock;
+    MovingClock clock;
     @Inject
     JobRunner runner;
     @Inject
@@ -57,7 +58,7 @@ class CompaniesJobTest {
                 ('000660', 'SK하이닉스', 'KSQ', '00164779', '1996-12-26', NULL),
                 ('373220', 'LG에너지솔루션', 'STK', '01515323', '2024-11-04', NULL),
                 ('999990', '상장폐지', 'KSQ', '00999990', '2001-01-02', '2020-05-04')""");
-        clock.setSeoul("2024-11-04T05:30:00");
+        clock.set(seoul("2024-11-04T05:30:00"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.kmarket.scheduler.TestClock.seoul;
 import static io.kmarket.scheduler.job.JobsTestSupport.awaitFinished;
 import static io.kmarket.scheduler.job.JobsTestSupport.reset;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,13 +26,13 @@ import io.kmarket.scheduler.collect.DartStub;
 import io.kmarket.scheduler.collect.Db;
 import io.kmarket.scheduler.collect.UpstreamStub;
 import io.kmarket.scheduler.job.JobsTestSupport;
-import io.kmarket.scheduler.job.MutableClock;
 import io.kmarket.scheduler.job.TestActions;
 import io.kmarket.scheduler.job.engine.JobCatalog;
 import io.kmarket.scheduler.job.engine.JobRunStore;
 import io.kmarket.scheduler.job.engine.JobRunner;
 import io.kmarket.scheduler.job.engine.RunStatus;
 import io.kmarket.scheduler.job.engine.RunTrigger;
+import io.kmarket.testing.MovingClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The scheduled disclosures job over days: a filing accepted after the day's last run is still stored. */
@@ -44,7 +45,7 @@ class DisclosuresJobTest {
     private static final String LATE = "20241015000884";
 
     @Inject
-    MutableClock clock;
+    MovingClock clock;
     @Inject
     JobRunner runner;
     @Inject
@@ -69,7 +70,7 @@ class DisclosuresJobTest {
         var dart = UpstreamStub.server();
         // OpenDART during DAY: only the early filing exists yet.
         dart.stubFor(DartStub.list("20241015", "20241015", 1).willReturn(DartStub.json(DartStub.page(1, 1, EARLY))));
-        clock.setSeoul("2024-10-15T19:50:00");
+        clock.set(seoul("2024-10-15T19:50:00"));
         runner.submit(catalog.find("disclosures").orElseThrow(), DAY, RunTrigger.SCHEDULE, null);
         assertThat(awaitFinished(repository, "disclosures", 1).getFirst().status()).isEqualTo(RunStatus.SUCCEEDED);
 
@@ -80,7 +81,7 @@ class DisclosuresJobTest {
                 .withQueryParam("bgn_de", matching(daysUpTo(DAY))).withQueryParam("end_de", equalTo("20241016"))
                 .withQueryParam("page_no", equalTo("1"))
                 .willReturn(DartStub.json(DartStub.page(1, 1, EARLY, LATE))));
-        clock.setSeoul("2024-10-16T07:00:00");
+        clock.set(seoul("2024-10-16T07:00:00"));
         runner.submit(catalog.find("disclosures").orElseThrow(), DAY.plusDays(1), RunTrigger.SCHEDULE, null);
         assertThat(awaitFinished(repository, "disclosures", 2).get(1).status()).isEqualTo(RunStatus.SUCCEEDED);
 
@@ -103,10 +104,10 @@ class DisclosuresJobTest {
         RequestPatternBuilder listOfTheDay = getRequestedFor(urlPathEqualTo("/dart/api/list.json"))
                 .withQueryParam("bgn_de", equalTo("20241015")).withQueryParam("end_de", equalTo("20241015"));
         int askedBefore = dart.findAll(listOfTheDay).size();
-        clock.setSeoul("2024-10-15T23:59:50");
+        clock.set(seoul("2024-10-15T23:59:50"));
         runner.submit(catalog.find("disclosures").orElseThrow(), DAY, RunTrigger.SCHEDULE, null);
         await().atMost(JobsTestSupport.WAIT).until(() -> dart.findAll(listOfTheDay).size() > askedBefore);
-        clock.setSeoul("2024-10-16T00:00:05");
+        clock.set(seoul("2024-10-16T00:00:05"));
         assertThat(awaitFinished(repository, "disclosures", 1).getFirst().status()).isEqualTo(RunStatus.SUCCEEDED);
 
         assertThat(Db.rows("SELECT rcept_no FROM market.disclosures WHERE receipt_date = '2024-10-15'"))

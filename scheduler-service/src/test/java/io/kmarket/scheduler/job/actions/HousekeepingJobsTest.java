@@ -1,5 +1,6 @@
 package io.kmarket.scheduler.job.actions;
 
+import static io.kmarket.scheduler.TestClock.seoul;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,11 +14,11 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.kmarket.scheduler.job.MutableClock;
 import io.kmarket.scheduler.job.engine.JobCatalog;
 import io.kmarket.scheduler.job.engine.JobContext;
 import io.kmarket.scheduler.job.engine.JobOutcome;
 import io.kmarket.testing.InternalToken;
+import io.kmarket.testing.MovingClock;
 import io.kmarket.testing.postgres.KmarketTestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -30,7 +31,7 @@ class HousekeepingJobsTest {
     @Inject
     DataQualityChecks checks;
     @Inject
-    MutableClock clock;
+    MovingClock clock;
 
     @Test
     void dataQualityFindsMissingPricesGapsAndLimitBreaches() throws Exception {
@@ -82,7 +83,7 @@ class HousekeepingJobsTest {
 
     @Test
     void expiredRawPayloadsAreDeletedAndOthersKept() throws Exception {
-        clock.setSeoul("2024-10-10T03:00:00");
+        clock.set(seoul("2024-10-10T03:00:00"));
         try (Connection c = KmarketTestDatabase.shared().connectAsSuperuser()) {
             // Raw answers kept by other test classes expire a week after the shared test clock's time then, which
             // may well lie before this test's: gone first, so that the count below is of this test's rows alone.

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static io.kmarket.scheduler.TestClock.seoul;
 import static io.kmarket.scheduler.job.JobsTestSupport.awaitFinished;
 import static io.kmarket.scheduler.job.JobsTestSupport.reset;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,6 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import io.kmarket.scheduler.MlServiceStub;
 import io.kmarket.scheduler.job.JobsTestSupport;
-import io.kmarket.scheduler.job.MutableClock;
 import io.kmarket.scheduler.job.TestActions;
 import io.kmarket.scheduler.job.engine.JobCatalog;
 import io.kmarket.scheduler.job.engine.JobDefinition;
@@ -39,6 +39,7 @@ import io.kmarket.scheduler.job.engine.JobRunner;
 import io.kmarket.scheduler.job.engine.RunStatus;
 import io.kmarket.scheduler.job.engine.RunTrigger;
 import io.kmarket.testing.InternalToken;
+import io.kmarket.testing.MovingClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The ml jobs against ml-service's internal API (stubbed over HTTP in the contract's format). */
@@ -48,7 +49,7 @@ class MlJobsTest {
     private static final LocalDate DATE = LocalDate.of(2024, 10, 10);
 
     @Inject
-    MutableClock clock;
+    MovingClock clock;
     @Inject
     JobRunner runner;
     @Inject
@@ -65,7 +66,7 @@ class MlJobsTest {
         reset(actions, "indicators", "predictions", "evaluation", "model-training");
         MlServiceStub.reset();
         ml = MlServiceStub.server();
-        clock.setSeoul("2024-10-10T17:30:00");
+        clock.set(seoul("2024-10-10T17:30:00"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.kmarket.scheduler.job.backfill;
 
+import static io.kmarket.scheduler.TestClock.seoul;
 import static io.kmarket.scheduler.job.JobsTestSupport.WAIT;
 import static io.kmarket.scheduler.job.JobsTestSupport.dates;
 import static io.kmarket.scheduler.job.JobsTestSupport.reset;
@@ -22,7 +23,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.kmarket.scheduler.job.MutableClock;
 import io.kmarket.scheduler.job.TestActions;
 import io.kmarket.scheduler.job.engine.JobCatalog;
 import io.kmarket.scheduler.job.engine.JobOutcome;
@@ -34,6 +34,7 @@ import io.kmarket.scheduler.job.engine.NewLeaderRecovery;
 import io.kmarket.scheduler.job.engine.RunStatus;
 import io.kmarket.scheduler.job.engine.RunTrigger;
 import io.kmarket.scheduler.job.leader.Leadership;
+import io.kmarket.testing.MovingClock;
 import io.kmarket.testing.postgres.KmarketTestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -79,7 +80,7 @@ class FirstStartTest {
             LocalDate.of(2024, 1, 9), LocalDate.of(2024, 1, 10), LocalDate.of(2024, 1, 11), FRIDAY);
 
     @Inject
-    MutableClock clock;
+    MovingClock clock;
     @Inject
     JobScheduler scheduler;
     @Inject
@@ -130,7 +131,7 @@ class FirstStartTest {
             historyWhenFinalRan.set(runs(repository, "t-all"));
             return JobOutcome.succeeded(1);
         });
-        clock.setSeoul("2024-01-15T09:00:00");
+        clock.set(seoul("2024-01-15T09:00:00"));
 
         // What a new leader does (Leadership's election calls it), then the leader's first tick.
         recovery.recover();

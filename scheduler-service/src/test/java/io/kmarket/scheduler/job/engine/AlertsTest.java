@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.kmarket.scheduler.TestClock.seoul;
 import static io.kmarket.scheduler.job.JobsTestSupport.awaitFinished;
 import static io.kmarket.scheduler.job.JobsTestSupport.reset;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +28,8 @@ import io.kmarket.scheduler.MlServiceStub;
 import io.kmarket.scheduler.alert.AlertDispatcher;
 import io.kmarket.scheduler.collect.Db;
 import io.kmarket.scheduler.job.JobsTestSupport;
-import io.kmarket.scheduler.job.MutableClock;
 import io.kmarket.scheduler.job.TestActions;
+import io.kmarket.testing.MovingClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Alerts: one per stable cause, delivered through the outbox with retries, and new data-quality findings. */
@@ -38,7 +39,7 @@ class AlertsTest {
     private static final String JOB = "t-slow";
 
     @Inject
-    MutableClock clock;
+    MovingClock clock;
     @Inject
     JobRunner runner;
     @Inject
@@ -54,7 +55,7 @@ class AlertsTest {
     void cleanSlate() throws SQLException {
         reset(actions, JOB, "data-quality");
         MlServiceStub.reset();
-        clock.setSeoul("2024-11-05T12:00:00");
+        clock.set(seoul("2024-11-05T12:00:00"));
     }
 
     @AfterEach

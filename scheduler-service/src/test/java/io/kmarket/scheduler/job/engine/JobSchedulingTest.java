@@ -3,6 +3,7 @@ package io.kmarket.scheduler.job.engine;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.kmarket.scheduler.TestClock.seoul;
 import static io.kmarket.scheduler.job.JobsTestSupport.awaitFinished;
 import static io.kmarket.scheduler.job.JobsTestSupport.dates;
 import static io.kmarket.scheduler.job.JobsTestSupport.reset;
@@ -27,8 +28,8 @@ import org.junit.jupiter.api.Test;
 
 import io.kmarket.scheduler.MlServiceStub;
 import io.kmarket.scheduler.job.JobsTestSupport;
-import io.kmarket.scheduler.job.MutableClock;
 import io.kmarket.scheduler.job.TestActions;
+import io.kmarket.testing.MovingClock;
 import io.kmarket.testing.postgres.KmarketTestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -37,7 +38,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class JobSchedulingTest {
 
     @Inject
-    MutableClock clock;
+    MovingClock clock;
     @Inject
     JobScheduler scheduler;
     @Inject
@@ -54,13 +55,13 @@ class JobSchedulingTest {
     @Test
     void firesAt1630SeoulOnTradingDaysAndNotOnHolidays() throws SQLException {
         reset(actions, "t-daily");
-        clock.setSeoul("2024-09-13T16:00:00");
+        clock.set(seoul("2024-09-13T16:00:00"));
         scheduler.tick();
-        clock.setSeoul("2024-09-13T16:29:59");
+        clock.set(seoul("2024-09-13T16:29:59"));
         scheduler.tick();
         assertThat(runs(repository, "t-daily")).isEmpty();
 
-        clock.setSeoul("2024-09-13T16:30:03");
+        clock.set(seoul("2024-09-13T16:30:03"));
         scheduler.tick();
         JobRun friday = awaitFinished(repository, "t-daily", 1).getFirst();
         assertThat(friday.logicalDate()).isEqualTo(LocalDate.of(2024, 9, 13));
@@ -68,9 +69,9 @@ class JobSchedulingTest {
         assertThat(friday.status()).isEqualTo(RunStatus.SUCCEEDED);
 
         // Weekend, then Chuseok (16th-18th): no fire time counts, so nothing runs and nothing is "missed".
-        clock.setSeoul("2024-09-18T16:30:03");
+        clock.set(seoul("2024-09-18T16:30:03"));
         scheduler.tick();
-        clock.setSeoul("2024-09-19T16:30:03");
+        clock.set(seoul("2024-09-19T16:30:03"));
         scheduler.tick();
         List<JobRun> runs = awaitFinished(repository, "t-daily", 2);
         assertThat(runs.get(1).logicalDate()).isEqualTo(LocalDate.of(2024, 9, 19));
@@ -80,11 +81,11 @@ class JobSchedulingTest {
     @Test
     void afterDowntimeEachCatchUpPolicyRunsWhatItPromises() throws SQLException {
         reset(actions, "t-daily", "t-all", "t-none");
-        clock.setSeoul("2024-10-07T10:00:00");
+        clock.set(seoul("2024-10-07T10:00:00"));
         scheduler.tick();
 
         // Down from Monday 10:00 to the next Monday 10:00; the 9th (Hangul Day) is closed.
-        clock.setSeoul("2024-10-14T10:00:00");
+        clock.set(seoul("2024-10-14T10:00:00"));
         scheduler.tick();
         List<LocalDate> week = List.of(LocalDate.of(2024, 10, 7), LocalDate.of(2024, 10, 8),
                 LocalDate.of(2024, 10, 10), LocalDate.of(2024, 10, 11));
@@ -95,7 +96,7 @@ class JobSchedulingTest {
         assertThat(runs(repository, "t-none")).isEmpty();
 
         // A month down: ALL is bounded by catch-up-max-runs (10), keeping the latest trading dates.
-        clock.setSeoul("2024-11-14T10:00:00");
+        clock.set(seoul("2024-11-14T10:00:00"));
         scheduler.tick();
         List<JobRun> afterMonth = awaitFinished(repository, "t-all", 14);
         assertThat(dates(afterMonth.subList(4, 14))).containsExactly(
@@ -110,9 +111,9 @@ class JobSchedulingTest {
     void aFailedUpstreamSkipsItsDependentsWithTheReasonAndASuccessRunsThem() throws SQLException {
         reset(actions, "t-upstream", "t-dependent", "t-second");
         actions.set("t-upstream", ctx -> JobOutcome.failed(0, "KRX answered 403"));
-        clock.setSeoul("2024-10-10T16:00:00");
+        clock.set(seoul("2024-10-10T16:00:00"));
         scheduler.tick();
-        clock.setSeoul("2024-10-10T17:00:02");
+        clock.set(seoul("2024-10-10T17:00:02"));
         scheduler.tick();
 
         assertThat(awaitFinished(repository, "t-upstream", 1).getFirst().status()).isEqualTo(RunStatus.FAILED);
@@ -157,9 +158,9 @@ class JobSchedulingTest {
             }
         });
         try {
-            clock.setSeoul("2024-10-10T11:59:00");
+            clock.set(seoul("2024-10-10T11:59:00"));
             scheduler.tick();
-            clock.setSeoul("2024-10-10T12:00:01");
+            clock.set(seoul("2024-10-10T12:00:01"));
             scheduler.tick();
             await().atMost(JobsTestSupport.WAIT).untilTrue(started);
 
@@ -199,7 +200,7 @@ class JobSchedulingTest {
     @Test
     void aRunLeftRunningByADeadProcessIsAbandonedAndRunAgain() throws SQLException {
         reset(actions, "t-daily");
-        clock.setSeoul("2024-10-10T17:00:00");
+        clock.set(seoul("2024-10-10T17:00:00"));
         try (Connection c = KmarketTestDatabase.shared().connectAsSuperuser();
                 PreparedStatement ps = c.prepareStatement("""
                         INSERT INTO ops.job_runs (job_name, logical_date, trigger, status, started_at, instance_id)

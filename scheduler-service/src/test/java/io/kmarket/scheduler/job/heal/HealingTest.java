@@ -1,5 +1,6 @@
 package io.kmarket.scheduler.job.heal;
 
+import static io.kmarket.scheduler.TestClock.seoul;
 import static io.kmarket.scheduler.job.JobsTestSupport.WAIT;
 import static io.kmarket.scheduler.job.JobsTestSupport.awaitFinished;
 import static io.kmarket.scheduler.job.JobsTestSupport.reset;
@@ -24,7 +25,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.kmarket.scheduler.job.MutableClock;
 import io.kmarket.scheduler.job.TestActions;
 import io.kmarket.scheduler.job.backfill.Backfill;
 import io.kmarket.scheduler.job.backfill.BackfillRequests;
@@ -41,6 +41,7 @@ import io.kmarket.scheduler.job.engine.NewLeaderRecovery;
 import io.kmarket.scheduler.job.engine.RunStatus;
 import io.kmarket.scheduler.job.engine.RunTrigger;
 import io.kmarket.scheduler.job.leader.Leadership;
+import io.kmarket.testing.MovingClock;
 import io.kmarket.testing.postgres.KmarketTestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -75,7 +76,7 @@ public class HealingTest {
     private static final LocalDate FLAKY_DATE = LocalDate.of(2023, 3, 16);
 
     @Inject
-    MutableClock clock;
+    MovingClock clock;
     @Inject
     JobScheduler scheduler;
     @Inject
@@ -99,7 +100,7 @@ public class HealingTest {
     void cleanSlate() throws SQLException {
         await().atMost(WAIT).until(leadership::isLeader);
         reset(actions, "t-upstream", "t-dependent", "t-second");
-        clock.setSeoul(EVENING);
+        clock.set(seoul(EVENING));
         try (Connection c = KmarketTestDatabase.shared().connectAsSuperuser(); Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM ops.job_heals");
             // Backfills other test classes left would queue before this class's on the one backfill worker.

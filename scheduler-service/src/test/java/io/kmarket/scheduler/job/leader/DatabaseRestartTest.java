@@ -1,5 +1,6 @@
 package io.kmarket.scheduler.job.leader;
 
+import static io.kmarket.scheduler.TestClock.seoul;
 import static io.kmarket.scheduler.job.JobsTestSupport.WAIT;
 import static io.kmarket.scheduler.job.JobsTestSupport.awaitFinished;
 import static io.kmarket.scheduler.job.JobsTestSupport.reset;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
-import io.kmarket.scheduler.job.MutableClock;
 import io.kmarket.scheduler.job.TestActions;
 import io.kmarket.scheduler.job.config.JobsConfig;
 import io.kmarket.scheduler.job.engine.JobCatalog;
@@ -46,6 +46,7 @@ import io.kmarket.scheduler.job.heal.HealStatus;
 import io.kmarket.scheduler.job.heal.Healing;
 import io.kmarket.testing.DatabaseRestarts;
 import io.kmarket.testing.DatabaseRestarts.InternalCall;
+import io.kmarket.testing.MovingClock;
 import io.kmarket.testing.postgres.KmarketTestDatabase;
 import io.kmarket.testing.postgres.ServiceSchema;
 import io.quarkus.test.junit.QuarkusTest;
@@ -95,7 +96,7 @@ class DatabaseRestartTest {
     @Inject
     Leadership leadership;
     @Inject
-    MutableClock clock;
+    MovingClock clock;
     @Inject
     JobScheduler scheduler;
     @Inject
@@ -143,7 +144,7 @@ class DatabaseRestartTest {
         // The flag alone may be left over from before another test's restart: wait for the lock taken again.
         millisUntil(this::leadingAgain, "leading");
         reset(actions, "t-upstream", "t-dependent", "t-second");
-        clock.setSeoul(EVENING);
+        clock.set(seoul(EVENING));
         try (Connection c = database.connectAsSuperuser(); Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM ops.job_heals");
             s.executeUpdate("DELETE FROM ops.job_backfills");

@@ -1,5 +1,6 @@
 package io.kmarket.scheduler.job.leader;
 
+import static io.kmarket.scheduler.TestClock.seoul;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -22,8 +23,8 @@ import io.kmarket.scheduler.collect.Db;
 import io.kmarket.scheduler.collect.ProgressListener;
 import io.kmarket.scheduler.collect.site.SiteRegistry;
 import io.kmarket.scheduler.collect.site.SiteRuntime;
-import io.kmarket.scheduler.job.MutableClock;
 import io.kmarket.scheduler.job.config.JobsConfig;
+import io.kmarket.testing.MovingClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
@@ -47,7 +48,7 @@ class LimitsAcrossTakeoverTest {
     @Inject
     CollectionService collection;
     @Inject
-    MutableClock clock;
+    MovingClock clock;
 
     @AfterEach
     void unblocked() {
@@ -60,7 +61,7 @@ class LimitsAcrossTakeoverTest {
 
     @Test
     void aNewLeaderStartsWithTheBlockAndTheRateTheLastOneRecorded() {
-        clock.setSeoul("2024-03-04T10:00:00");
+        clock.set(seoul("2024-03-04T10:00:00"));
         Instant blockedUntil = clock.instant().plus(Duration.ofMinutes(10));
         SiteRuntime naver = sites.site("NAVER").orElseThrow();
         naver.resetCircuit();

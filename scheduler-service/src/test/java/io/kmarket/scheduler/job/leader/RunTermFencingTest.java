@@ -2,6 +2,7 @@ package io.kmarket.scheduler.job.leader;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.kmarket.scheduler.TestClock.seoul;
 import static io.kmarket.scheduler.job.JobsTestSupport.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,8 +30,8 @@ import io.kmarket.scheduler.collect.NaverStub;
 import io.kmarket.scheduler.collect.ProgressListener;
 import io.kmarket.scheduler.collect.UpstreamStub;
 import io.kmarket.scheduler.fencing.DeposedLeaderException;
-import io.kmarket.scheduler.job.MutableClock;
 import io.kmarket.scheduler.job.config.JobsConfig;
+import io.kmarket.testing.MovingClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -52,12 +53,12 @@ class RunTermFencingTest {
     @Inject
     CollectionService collection;
     @Inject
-    MutableClock clock;
+    MovingClock clock;
 
     @BeforeEach
     void leading() {
         await().atMost(WAIT).until(leadership::confirmLeadership);
-        clock.setSeoul("2024-01-10T18:00:00");
+        clock.set(seoul("2024-01-10T18:00:00"));
         Db.execute("DELETE FROM market.source_daily_prices WHERE code = '" + CODE + "'");
     }
 

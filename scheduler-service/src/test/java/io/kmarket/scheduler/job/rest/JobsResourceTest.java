@@ -1,5 +1,6 @@
 package io.kmarket.scheduler.job.rest;
 
+import static io.kmarket.scheduler.TestClock.seoul;
 import static io.kmarket.scheduler.job.JobsTestSupport.awaitFinished;
 import static io.kmarket.scheduler.job.JobsTestSupport.dates;
 import static io.kmarket.scheduler.job.JobsTestSupport.reset;
@@ -26,7 +27,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.kmarket.scheduler.job.JobsTestSupport;
-import io.kmarket.scheduler.job.MutableClock;
 import io.kmarket.scheduler.job.TestActions;
 import io.kmarket.scheduler.job.engine.JobOutcome;
 import io.kmarket.scheduler.job.engine.JobRun;
@@ -35,6 +35,7 @@ import io.kmarket.scheduler.job.engine.JobScheduler;
 import io.kmarket.scheduler.job.engine.RunStatus;
 import io.kmarket.scheduler.job.engine.RunTrigger;
 import io.kmarket.testing.InternalToken;
+import io.kmarket.testing.MovingClock;
 import io.kmarket.testing.postgres.KmarketTestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -45,7 +46,7 @@ import io.restassured.specification.RequestSpecification;
 class JobsResourceTest {
 
     @Inject
-    MutableClock clock;
+    MovingClock clock;
     @Inject
     JobScheduler scheduler;
     @Inject
@@ -60,7 +61,7 @@ class JobsResourceTest {
     @Test
     void listsTheCatalogueWithWiringAndTheNextFireTimeOnTheTradingCalendar() throws SQLException {
         reset(actions, "t-daily");
-        clock.setSeoul("2024-09-13T17:00:00");
+        clock.set(seoul("2024-09-13T17:00:00"));
         internal().get("/internal/jobs").then().statusCode(200)
                 .body("name", hasItems("listings", "daily-collection", "disclosures", "quotes", "corp-codes",
                         "indicators", "predictions", "evaluation", "data-quality", "raw-payload-expiry"))
@@ -80,15 +81,15 @@ class JobsResourceTest {
     @Test
     void aPausedJobDoesNotFireUntilResumed() throws SQLException {
         reset(actions, "t-daily");
-        clock.setSeoul("2024-10-10T16:00:00");
+        clock.set(seoul("2024-10-10T16:00:00"));
         scheduler.tick();
         internal().post("/internal/jobs/t-daily/pause").then().statusCode(200).body("paused", equalTo(true));
-        clock.setSeoul("2024-10-10T16:30:02");
+        clock.set(seoul("2024-10-10T16:30:02"));
         scheduler.tick();
         assertThat(runs(repository, "t-daily")).isEmpty();
 
         internal().post("/internal/jobs/t-daily/resume").then().statusCode(200).body("paused", equalTo(false));
-        clock.setSeoul("2024-10-11T16:30:02");
+        clock.set(seoul("2024-10-11T16:30:02"));
         scheduler.tick();
         assertThat(dates(awaitFinished(repository, "t-daily", 1))).containsExactly(LocalDate.of(2024, 10, 11));
     }
@@ -101,7 +102,7 @@ class JobsResourceTest {
     @Test
     void thePauseIsReadFromTheDatabaseSoItSurvivesARestart() throws SQLException {
         reset(actions, "t-none");
-        clock.setSeoul("2024-10-10T16:00:00");
+        clock.set(seoul("2024-10-10T16:00:00"));
         scheduler.tick();
         internal().post("/internal/jobs/t-none/pause").then().statusCode(200);
         try (Connection c = KmarketTestDatabase.shared().connectAsSuperuser();
@@ -115,7 +116,7 @@ class JobsResourceTest {
             c.createStatement().executeUpdate("UPDATE ops.job_state SET paused = true WHERE job_name = 't-none'");
         }
         internal().get("/internal/jobs/t-none").then().body("paused", equalTo(true));
-        clock.setSeoul("2024-10-10T16:30:02");
+        clock.set(seoul("2024-10-10T16:30:02"));
         scheduler.tick();
         assertThat(runs(repository, "t-none")).isEmpty();
         reset(actions, "t-none");

@@ -33,7 +33,7 @@ import io.kmarket.scheduler.collect.parse.JsonBodies;
 /**
  * The KIS OAuth token: reused while valid, kept in ops.oauth_tokens so a restart (or another instance) reuses it
  * too, and issued at most once a minute (KIS's limit; each issuance also notifies the account holder), waiting
- * if needed. Issuance happens under the row lock of {@link OAuthTokenStore#lock}, so instances never issue twice.
+ * if needed. Issuance happens under the row lock of {@link OAuthTokenStore#underLock}, so instances never issue twice.
  */
 @ApplicationScoped
 public class KisTokens {
@@ -64,8 +64,7 @@ public class KisTokens {
         if (token != null && expiresAt != null && renewalDue().isBefore(expiresAt)) {
             return token;
         }
-        try (OAuthTokenStore.Lock lock = store.lock(context.site().code(),
-                Fingerprint.of(config.appKey().orElseThrow()))) {
+        return store.underLock(context.site().code(), Fingerprint.of(config.appKey().orElseThrow()), lock -> {
             OAuthTokenStore.StoredToken stored = lock.current();
             // Another instance may have renewed it while this one waited for the lock.
             if (stored.validAfter(renewalDue()) && !stored.token().equals(expired)) {
@@ -78,7 +77,7 @@ public class KisTokens {
             issue(context);
             lock.issued(token, expiresAt, clock.instant());
             return token;
-        }
+        });
     }
 
     private Instant renewalDue() {

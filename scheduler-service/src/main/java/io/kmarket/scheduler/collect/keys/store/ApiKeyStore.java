@@ -1,22 +1,19 @@
 package io.kmarket.scheduler.collect.keys.store;
 
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.agroal.api.AgroalDataSource;
+import io.kmarket.kit.jdbc.Jdbc;
 
-/** ops.api_keys: the remembered state of each API key, by site and fingerprint (never the key itself). */
+/**
+ * ops.api_keys: the remembered state of each API key, by site and fingerprint (never the key itself). Plain SQL:
+ * a key's state is saved with one upsert on (site, fingerprint) whenever it changes, by whichever instance uses it.
+ */
 @ApplicationScoped
 public class ApiKeyStore {
 
@@ -25,58 +22,38 @@ public class ApiKeyStore {
             boolean disabled) {
     }
 
-    private final AgroalDataSource dataSource;
+    private record Saved(String fingerprint, KeyRecord key) {
+    }
 
-    ApiKeyStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    private final Jdbc jdbc;
+
+    ApiKeyStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** The saved state of each of {@code fingerprints} that has one. */
     public Map<String, KeyRecord> load(String site, Collection<String> fingerprints) {
-        Map<String, KeyRecord> saved = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement st = connection.prepareStatement("""
-                        SELECT usage_day, used_today, rested_until, consecutive_auth_failures, disabled
-                          FROM ops.api_keys WHERE site_code = ? AND fingerprint = ?""")) {
-            for (String fingerprint : fingerprints) {
-                st.setString(1, site);
-                st.setString(2, fingerprint);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (rs.next()) {
-                        Timestamp rested = rs.getTimestamp(3);
-                        saved.put(fingerprint, new KeyRecord(rs.getDate(1).toLocalDate(), rs.getInt(2),
-                                rested == null ? null : rested.toInstant(), rs.getInt(4), rs.getBoolean(5)));
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the state of the " + site + " API keys", e);
-        }
-        return saved;
+        return jdbc.query("""
+                SELECT fingerprint, usage_day, used_today, rested_until, consecutive_auth_failures, disabled
+                  FROM ops.api_keys WHERE site_code = ? AND fingerprint = ANY (?)""",
+                row -> new Saved(row.getString("fingerprint"), new KeyRecord(Jdbc.date(row, "usage_day"),
+                        row.getInt("used_today"), Jdbc.instant(row, "rested_until"),
+                        row.getInt("consecutive_auth_failures"), row.getBoolean("disabled"))),
+                site, fingerprints.toArray(String[]::new))
+                .stream().collect(Collectors.toMap(Saved::fingerprint, Saved::key));
     }
 
     public void save(String site, String fingerprint, int dailyQuota, KeyRecord key) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement st = connection.prepareStatement("""
-                        INSERT INTO ops.api_keys (site_code, fingerprint, usage_day, used_today, daily_quota,
-                            rested_until, consecutive_auth_failures, disabled, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())
-                        ON CONFLICT (site_code, fingerprint) DO UPDATE SET usage_day = EXCLUDED.usage_day,
-                            used_today = EXCLUDED.used_today, daily_quota = EXCLUDED.daily_quota,
-                            rested_until = EXCLUDED.rested_until,
-                            consecutive_auth_failures = EXCLUDED.consecutive_auth_failures,
-                            disabled = EXCLUDED.disabled, updated_at = now()""")) {
-            st.setString(1, site);
-            st.setString(2, fingerprint);
-            st.setDate(3, Date.valueOf(key.usageDay()));
-            st.setInt(4, key.usedToday());
-            st.setInt(5, dailyQuota);
-            st.setTimestamp(6, key.restedUntil() == null ? null : Timestamp.from(key.restedUntil()));
-            st.setInt(7, key.authFailures());
-            st.setBoolean(8, key.disabled());
-            st.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot save the state of a " + site + " API key", e);
-        }
+        jdbc.update("""
+                INSERT INTO ops.api_keys (site_code, fingerprint, usage_day, used_today, daily_quota,
+                    rested_until, consecutive_auth_failures, disabled, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())
+                ON CONFLICT (site_code, fingerprint) DO UPDATE SET usage_day = EXCLUDED.usage_day,
+                    used_today = EXCLUDED.used_today, daily_quota = EXCLUDED.daily_quota,
+                    rested_until = EXCLUDED.rested_until,
+                    consecutive_auth_failures = EXCLUDED.consecutive_auth_failures,
+                    disabled = EXCLUDED.disabled, updated_at = now()""",
+                site, fingerprint, key.usageDay(), key.usedToday(), dailyQuota, key.restedUntil(), key.authFailures(),
+                key.disabled());
     }
 }

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,12 +27,16 @@ import io.kmarket.scheduler.collect.Db;
 import io.kmarket.scheduler.collect.UpstreamStub;
 import io.kmarket.scheduler.collect.config.SourcesConfig;
 import io.kmarket.scheduler.collect.fetch.FetchContext;
+import io.kmarket.scheduler.collect.fetch.RejectedRequestException;
 import io.kmarket.scheduler.collect.fetch.kis.store.OAuthTokenStore;
 import io.kmarket.scheduler.collect.site.SiteRegistry;
 import io.kmarket.scheduler.collect.store.RawPayloads;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Two scheduler instances (two KisTokens over one database) needing a token at once: KIS issues one. */
+/**
+ * Two scheduler instances (two KisTokens over one database) needing a token at once: KIS issues one; and a refused
+ * issuance is remembered as an attempt.
+ */
 @QuarkusTest
 class KisTokenIssuanceTest {
 
@@ -77,6 +82,28 @@ class KisTokenIssuanceTest {
         assertThat(tokens.get(0)).startsWith("eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzUxMiJ9").isEqualTo(tokens.get(1));
         assertThat(Db.count("SELECT count(*) FROM ops.oauth_tokens WHERE site_code = 'KIS'"
                 + " AND access_token IS NOT NULL AND issued_at IS NOT NULL")).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedIssuanceKeepsItsAttemptSoTheNextWaitsItsMinute() {
+        Db.execute("DELETE FROM ops.oauth_tokens WHERE site_code = 'KIS'");
+        StubMapping refused = UpstreamStub.server().stubFor(post(urlPathEqualTo(TOKEN_PATH)).atPriority(1)
+                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error_description\":\"유효하지 않은 AppKey입니다.\",\"error_code\":\"EGW00103\"}")));
+        FetchContext context = new FetchContext(CollectionTask.of("KIS", Dataset.QUOTE, "005930"),
+                sites.site("KIS").orElseThrow(), raw);
+        try {
+            assertThatThrownBy(() -> new KisTokens(sources, store, clock).token(context, null))
+                    .isInstanceOf(RejectedRequestException.class).hasMessageContaining("HTTP 403");
+
+            // KIS counts the attempt although it issued nothing: it is committed with the lock's release.
+            assertThat(Db.rows("SELECT access_token IS NULL, last_attempt_at = '" + clock.instant() + "'"
+                    + " FROM ops.oauth_tokens WHERE site_code = 'KIS'")).containsExactly("t|t");
+        } finally {
+            UpstreamStub.server().removeStub(refused);
+            // The next issuance of this run must not wait for this attempt's minute.
+            Db.execute("DELETE FROM ops.oauth_tokens WHERE site_code = 'KIS'");
+        }
     }
 
     private static int issuances() {

@@ -1,7 +1,0 @@
-package io.kmarket.api.client;
-
-/** Which form of a report to fetch from ml-service: its status document, or the finished HTML page. */
-public enum ReportView {
-    JSON,
-    HTML
-}

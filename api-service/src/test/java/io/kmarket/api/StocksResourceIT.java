@@ -1,8 +1,0 @@
-package io.kmarket.api;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-/** The same checks against the packaged application (the native executable with -Pnative). */
-@QuarkusIntegrationTest
-class StocksResourceIT extends StocksResourceTest {
-}
