@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.kmarket.kit.jdbc.Jdbc;
 import io.kmarket.ml.runs.RunStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -16,6 +17,12 @@ public class RunRepository {
     /** Also the JSON of GET /internal/runs/{id}. */
     public record Run(UUID runId, String kind, RunStatus status, long records, OffsetDateTime startedAt,
             OffsetDateTime finishedAt, String error) {
+    }
+
+    private final Jdbc jdbc;
+
+    RunRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     public Run insert(UUID id, String kind, String parametersJson) {
@@ -47,10 +54,13 @@ public class RunRepository {
                 .call(() -> RunEntity.<RunEntity>findByIdOptional(id).map(RunEntity::view));
     }
 
-    /** Runs still running when the service starts were cut off by a stop or crash: say so instead of hanging. */
+    /**
+     * Fails the runs a stop or crash cut off. SQL rather than an HQL update: it runs at start-up, where parsing HQL
+     * for the first time cost a native executable most of its start (over the 0.2 s goal).
+     */
     public int failUnfinished() {
-        return QuarkusTransaction.joiningExisting().call(() -> RunEntity.update("status = ?1,"
-                + " finishedAt = current_timestamp, error = 'interrupted: ml-service restarted' where status = ?2",
-                RunStatus.FAILED, RunStatus.RUNNING));
+        return jdbc.update("""
+                UPDATE analytics.runs SET status = ?, finished_at = now(), error = 'interrupted: ml-service restarted'
+                 WHERE status = ?""", RunStatus.FAILED.value(), RunStatus.RUNNING.value());
     }
 }

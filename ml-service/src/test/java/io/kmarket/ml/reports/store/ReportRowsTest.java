@@ -4,7 +4,11 @@ import static io.kmarket.ml.support.InternalApi.internal;
 import static io.kmarket.ml.support.StoredRows.assertSameInstantInUtc;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -69,5 +73,27 @@ class ReportRowsTest {
             assertThat(failed.content()).isNull();
         });
         assertThat(rows.text("SELECT status FROM analytics.reports WHERE id = ?", next.id())).isEqualTo("failed");
+    }
+
+    @Test
+    void aRestartPutsUnfinishedReportsBackToPendingOldestFirstAndLeavesFinishedOnes() throws SQLException {
+        UUID older = UUID.randomUUID();
+        UUID newer = UUID.randomUUID();
+        UUID done = UUID.randomUUID();
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO analytics.reports (id, code, as_of, status, requested_at, started_at) VALUES "
+                    + "('" + newer + "', 'RSM001', '2024-01-03', 'running', now() - interval '1 minute', now()), "
+                    + "('" + older + "', 'RSM002', '2024-01-03', 'pending', now() - interval '2 minutes', null), "
+                    + "('" + done + "', 'RSM003', '2024-01-03', 'done', now() - interval '3 minutes', now())");
+        }
+
+        List<UUID> resumed = reports.resumable();
+
+        assertThat(resumed).containsSubsequence(older, newer).doesNotContain(done);
+        StoredRows rows = new StoredRows(dataSource);
+        assertThat(rows.text("SELECT status FROM analytics.reports WHERE id = ?", newer)).isEqualTo("pending");
+        assertThat(rows.text("SELECT coalesce(started_at::text, 'none') FROM analytics.reports WHERE id = ?", newer))
+                .isEqualTo("none");
+        assertThat(rows.text("SELECT status FROM analytics.reports WHERE id = ?", done)).isEqualTo("done");
     }
 }
