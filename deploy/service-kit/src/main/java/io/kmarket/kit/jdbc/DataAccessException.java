@@ -21,6 +21,20 @@ public class DataAccessException extends RuntimeException {
                 : new DataAccessException(sql, cause);
     }
 
+    /**
+     * For a store over entities: Hibernate (and the transaction's commit) keep the driver's SQLException as a cause;
+     * found, {@code failure} becomes this exception with the same classification as {@link Jdbc}'s, under the name
+     * {@code statement}. Anything else is not a database failure and is returned as it is.
+     */
+    public static RuntimeException fromCauseOf(String statement, RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return of(statement, sql);
+            }
+        }
+        return failure;
+    }
+
     private static String firstLine(String sql) {
         return sql.strip().lines().findFirst().orElse(sql);
     }

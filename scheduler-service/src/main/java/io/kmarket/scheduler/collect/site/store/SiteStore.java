@@ -1,6 +1,5 @@
 package io.kmarket.scheduler.collect.site.store;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,7 @@ public class SiteStore {
                     .<SiteConfigEntity>list(SELECT_SITES).stream().map(SiteConfigEntity::view)
                     .collect(Collectors.toMap(SiteConfig::code, Function.identity())));
         } catch (RuntimeException e) {
-            throw asDataAccess(e);
+            throw DataAccessException.fromCauseOf(SELECT_SITES, e);
         }
     }
 
@@ -56,18 +55,5 @@ public class SiteStore {
                   FROM ops.site_health_status""",
                 row -> new RecordedLimits(row.getString(1), Jdbc.nullableDouble(row, 2),
                         Jdbc.instant(row, "blocked_until")));
-    }
-
-    /**
-     * Hibernate (and the transaction's commit) keep the driver's SQLException as a cause: found, it becomes the
-     * helper's exception with the same classification; anything else is not a database failure and stays itself.
-     */
-    private static RuntimeException asDataAccess(RuntimeException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                return DataAccessException.of(SELECT_SITES, sql);
-            }
-        }
-        return e;
     }
 }
