@@ -89,6 +89,26 @@ public record CollectionPlan(String name, List<CollectionTask> tasks) {
                 .toList());
     }
 
+    /** KRX MDCSTAT20901 for every market and each of the fiscal years. */
+    public static CollectionPlan dividends(List<Integer> fiscalYears) {
+        List<CollectionTask> tasks = new ArrayList<>();
+        fiscalYears.forEach(year -> MARKETS.forEach(market -> tasks.add(dividends(market, year))));
+        return new CollectionPlan("dividends " + fiscalYears, tasks);
+    }
+
+    /** The dividend screen of one market and fiscal year; the task's date stands for its year (1 January). */
+    public static CollectionTask dividends(String market, int fiscalYear) {
+        LocalDate year = LocalDate.of(fiscalYear, 1, 1);
+        return new CollectionTask("KRX", Dataset.DIVIDENDS, market, year, year);
+    }
+
+    /** KRX MDCHARD04801, the history of par value changes, for each stock. */
+    public static CollectionPlan parChanges(List<String> codes) {
+        return new CollectionPlan("par-changes " + codes.size(), codes.stream()
+                .map(code -> CollectionTask.of("KRX", Dataset.PAR_CHANGES, code))
+                .toList());
+    }
+
     /** Consecutive inclusive ranges of at most {@code maxDays} days covering from..to. */
     static List<LocalDate[]> chunks(LocalDate from, LocalDate to, int maxDays) {
         if (to.isBefore(from)) {

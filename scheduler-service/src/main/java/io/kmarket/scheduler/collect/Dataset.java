@@ -14,6 +14,10 @@ public enum Dataset {
     INDEX_PRICES,
     /** KRX MDCSTAT00401: the indices of one family. */
     INDEX_LIST,
+    /** KRX MDCSTAT20901: the dividends one market's issues declared for one fiscal year. */
+    DIVIDENDS,
+    /** KRX MDCHARD04801: one stock's changes of par value (from its history of major changes). */
+    PAR_CHANGES,
     /** OpenDART list.json. */
     DISCLOSURES,
     /** OpenDART company.json. */

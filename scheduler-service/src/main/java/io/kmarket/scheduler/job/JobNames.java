@@ -11,6 +11,8 @@ public final class JobNames {
     public static final String LISTINGS = "listings";
     /** The day's KRX market: prices, indices, delistings. */
     public static final String DAILY_COLLECTION = "daily-collection";
+    /** KRX's evidence of corporate actions: dividends, and the par value history of possible consolidations. */
+    public static final String ACTION_EVIDENCE = "action-evidence";
     /** DART filings, from the watermark on. */
     public static final String DISCLOSURES = "disclosures";
     /** Intraday quotes of the watchlist. */

@@ -1,14 +1,25 @@
 package io.kmarket.scheduler.collect.store;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 
 /** A parsed, validated row ready for its table. Each kind has its table's natural key. */
 public sealed interface MarketRow {
 
-    /** market.daily_prices, key (code, trade_date). */
+    /**
+     * market.daily_prices, key (code, trade_date). {@code basePrice} is KRX's reference price of the day (기준가), the
+     * close minus the change KRX reports; null from a source that does not carry it, which then leaves a stored one.
+     */
     record DailyPrice(String code, LocalDate tradeDate, long open, long high, long low, long close, long volume,
-            BigDecimal tradingValue, BigDecimal marketCap, Long sharesOut, String source) implements MarketRow {
+            BigDecimal tradingValue, BigDecimal marketCap, Long sharesOut, Long basePrice, String source)
+            implements MarketRow {
+
+        /** A day from a source without a reference price. */
+        public DailyPrice(String code, LocalDate tradeDate, long open, long high, long low, long close, long volume,
+                BigDecimal tradingValue, BigDecimal marketCap, Long sharesOut, String source) {
+            this(code, tradeDate, open, high, low, close, volume, tradingValue, marketCap, sharesOut, null, source);
+        }
     }
 
     /**
@@ -77,5 +88,23 @@ public sealed interface MarketRow {
 
     /** market.trading_calendar, key day. */
     record TradingDay(LocalDate day, boolean tradingDay, String note) implements MarketRow {
+    }
+
+    /**
+     * market.dividends, key (code, fiscal_year): what KRX lists for an issue's fiscal year. Null amounts are KRX's
+     * "-" (no such dividend); a null par value is a no-par share (무액면).
+     */
+    record Dividend(String code, int fiscalYear, int fiscalMonth, BigDecimal cashPerShare, BigDecimal stockPerShare,
+            BigDecimal dividendYield, BigDecimal payoutRatio, BigDecimal dividendTotal, Long parValue,
+            Long listedShares, String source) implements MarketRow {
+    }
+
+    /** market.par_value_changes, key (code, change_date); a null par is no-par (무액면). */
+    record ParValueChange(String code, LocalDate changeDate, Long parBefore, Long parAfter, String source)
+            implements MarketRow {
+    }
+
+    /** market.par_value_history_checks, key code: the stock's change history was read at {@code checkedAt}. */
+    record ParHistoryCheck(String code, Instant checkedAt, int changes) implements MarketRow {
     }
 }

@@ -14,8 +14,11 @@ import io.kmarket.scheduler.collect.store.MarketRow.CorpCode;
 import io.kmarket.scheduler.collect.store.MarketRow.Company;
 import io.kmarket.scheduler.collect.store.MarketRow.DailyPrice;
 import io.kmarket.scheduler.collect.store.MarketRow.Disclosure;
+import io.kmarket.scheduler.collect.store.MarketRow.Dividend;
 import io.kmarket.scheduler.collect.store.MarketRow.Index;
 import io.kmarket.scheduler.collect.store.MarketRow.IndexPrice;
+import io.kmarket.scheduler.collect.store.MarketRow.ParHistoryCheck;
+import io.kmarket.scheduler.collect.store.MarketRow.ParValueChange;
 import io.kmarket.scheduler.collect.store.MarketRow.Quote;
 import io.kmarket.scheduler.collect.store.MarketRow.SourceDailyPrice;
 import io.kmarket.scheduler.collect.store.MarketRow.Stock;
@@ -74,7 +77,7 @@ public class MarketWriter {
 
     private static final List<Class<?>> KINDS = List.of(Stock.class, Index.class, CorpCode.class, Company.class,
             DailyPrice.class, SourceDailyPrice.class, IndexPrice.class, Disclosure.class, Quote.class,
-            TradingDay.class);
+            TradingDay.class, Dividend.class, ParValueChange.class, ParHistoryCheck.class);
 
     private int upsert(List<MarketRow> rows) {
         return switch (rows.getFirst()) {
@@ -104,6 +107,13 @@ public class MarketWriter {
                     MarketWriter::quoteParams);
             case TradingDay _ -> jdbc.batch(TRADING_DAY,
                     sorted(rows, TradingDay.class, r -> r.day().toString()), MarketWriter::tradingDayParams);
+            case Dividend _ -> jdbc.batch(DIVIDEND, sorted(rows, Dividend.class, r -> r.code() + r.fiscalYear()),
+                    MarketWriter::dividendParams);
+            case ParValueChange _ -> jdbc.batch(PAR_VALUE_CHANGE,
+                    sorted(rows, ParValueChange.class, r -> r.code() + r.changeDate()),
+                    MarketWriter::parValueChangeParams);
+            case ParHistoryCheck _ -> jdbc.batch(PAR_HISTORY_CHECK,
+                    sorted(rows, ParHistoryCheck.class, ParHistoryCheck::code), MarketWriter::parHistoryCheckParams);
         };
     }
 
@@ -187,18 +197,22 @@ public class MarketWriter {
                 r.homepage(), r.industryCode(), r.establishedOn(), r.fiscalMonth()};
     }
 
+    // A source without a reference price leaves the one KRX gave: the step on an ex-date is the evidence of a
+    // corporate action, and a later write of the same day from elsewhere must not erase it.
     private static final String DAILY_PRICE = """
             INSERT INTO market.daily_prices (code, trade_date, open, high, low, close, volume, trading_value,
-                market_cap, shares_out, source)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                market_cap, shares_out, base_price, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (code, trade_date) DO UPDATE SET open = EXCLUDED.open, high = EXCLUDED.high,
                 low = EXCLUDED.low, close = EXCLUDED.close, volume = EXCLUDED.volume,
                 trading_value = EXCLUDED.trading_value, market_cap = EXCLUDED.market_cap,
-                shares_out = EXCLUDED.shares_out, source = EXCLUDED.source, collected_at = now()""";
+                shares_out = EXCLUDED.shares_out,
+                base_price = COALESCE(EXCLUDED.base_price, market.daily_prices.base_price),
+                source = EXCLUDED.source, collected_at = now()""";
 
     private static Object[] dailyPriceParams(DailyPrice r) {
         return new Object[] {r.code(), r.tradeDate(), r.open(), r.high(), r.low(), r.close(), r.volume(),
-                r.tradingValue(), r.marketCap(), r.sharesOut(), r.source()};
+                r.tradingValue(), r.marketCap(), r.sharesOut(), r.basePrice(), r.source()};
     }
 
     private static final String SOURCE_DAILY_PRICE = """
@@ -264,5 +278,39 @@ public class MarketWriter {
 
     private static Object[] tradingDayParams(TradingDay r) {
         return new Object[] {r.day(), r.tradingDay(), r.note()};
+    }
+
+    private static final String DIVIDEND = """
+            INSERT INTO market.dividends (code, fiscal_year, fiscal_month, cash_per_share, stock_per_share,
+                dividend_yield, payout_ratio, dividend_total, par_value, listed_shares, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (code, fiscal_year) DO UPDATE SET fiscal_month = EXCLUDED.fiscal_month,
+                cash_per_share = EXCLUDED.cash_per_share, stock_per_share = EXCLUDED.stock_per_share,
+                dividend_yield = EXCLUDED.dividend_yield, payout_ratio = EXCLUDED.payout_ratio,
+                dividend_total = EXCLUDED.dividend_total, par_value = EXCLUDED.par_value,
+                listed_shares = EXCLUDED.listed_shares, source = EXCLUDED.source, collected_at = now()""";
+
+    private static Object[] dividendParams(Dividend r) {
+        return new Object[] {r.code(), r.fiscalYear(), r.fiscalMonth(), r.cashPerShare(),
+                r.stockPerShare(), r.dividendYield(), r.payoutRatio(), r.dividendTotal(), r.parValue(),
+                r.listedShares(), r.source()};
+    }
+
+    private static final String PAR_VALUE_CHANGE = """
+            INSERT INTO market.par_value_changes (code, change_date, par_before, par_after, source)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (code, change_date) DO UPDATE SET par_before = EXCLUDED.par_before,
+                par_after = EXCLUDED.par_after, source = EXCLUDED.source, collected_at = now()""";
+
+    private static Object[] parValueChangeParams(ParValueChange r) {
+        return new Object[] {r.code(), r.changeDate(), r.parBefore(), r.parAfter(), r.source()};
+    }
+
+    private static final String PAR_HISTORY_CHECK = """
+            INSERT INTO market.par_value_history_checks (code, checked_at, changes) VALUES (?, ?, ?)
+            ON CONFLICT (code) DO UPDATE SET checked_at = EXCLUDED.checked_at, changes = EXCLUDED.changes""";
+
+    private static Object[] parHistoryCheckParams(ParHistoryCheck r) {
+        return new Object[] {r.code(), r.checkedAt(), r.changes()};
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
+import io.kmarket.scheduler.collect.ActionEvidencePlan;
 import io.kmarket.scheduler.collect.CollectionPlan;
 import io.kmarket.scheduler.collect.CollectionRunSummary;
 import io.kmarket.scheduler.collect.CollectionService;
@@ -18,6 +19,7 @@ import io.kmarket.scheduler.job.config.JobsConfig;
 import io.kmarket.scheduler.job.engine.JobAction;
 import io.kmarket.scheduler.job.engine.JobContext;
 import io.kmarket.scheduler.job.engine.JobOutcome;
+import io.kmarket.scheduler.job.engine.RunTrigger;
 import io.smallrye.common.annotation.Identifier;
 
 /**
@@ -30,15 +32,17 @@ class CollectionJobActions {
     private final CollectionService collection;
     private final DisclosureWatermark watermark;
     private final CompanyRefreshes companies;
+    private final ActionEvidencePlan evidence;
     private final JobsConfig config;
     private final SourcesConfig.Dart dart;
     private final Clock clock;
 
     CollectionJobActions(CollectionService collection, DisclosureWatermark watermark, CompanyRefreshes companies,
-            JobsConfig config, SourcesConfig sources, Clock clock) {
+            ActionEvidencePlan evidence, JobsConfig config, SourcesConfig sources, Clock clock) {
         this.collection = collection;
         this.watermark = watermark;
         this.companies = companies;
+        this.evidence = evidence;
         this.config = config;
         this.dart = sources.dart();
         this.clock = clock;
@@ -87,6 +91,19 @@ class CollectionJobActions {
                     dart.companiesPerRun());
             return due.isEmpty() ? JobOutcome.succeeded(0)
                     : collect(ctx, CollectionPlan.companies(due));
+        };
+    }
+
+    /**
+     * After the day's market: KRX's dividend listings and the par value histories that corporate actions are
+     * classified by (see ActionEvidencePlan); nothing to ask for is a success with nothing stored.
+     */
+    @Produces
+    @Identifier(JobNames.ACTION_EVIDENCE)
+    JobAction actionEvidence() {
+        return ctx -> {
+            CollectionPlan plan = evidence.plan(ctx.logicalDate(), ctx.trigger() == RunTrigger.BACKFILL);
+            return plan.tasks().isEmpty() ? JobOutcome.succeeded(0) : collect(ctx, plan);
         };
     }
 

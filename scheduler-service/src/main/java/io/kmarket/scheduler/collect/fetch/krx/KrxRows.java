@@ -16,11 +16,16 @@ import io.kmarket.scheduler.collect.parse.RowException;
 import io.kmarket.scheduler.collect.parse.Values;
 import io.kmarket.scheduler.collect.store.MarketRow.DailyPrice;
 
-/** Field parsing shared by the KRX stock bld codes (MDCSTAT01501 and MDCSTAT01701 use the same TDD_* fields). */
+/**
+ * Field parsing shared by the KRX bld codes: MDCSTAT01501 and MDCSTAT01701 use the same TDD_* fields, and the
+ * dividend and change-history screens write par values the same way.
+ */
 final class KrxRows {
 
     static final String SOURCE = "KRX";
     static final Set<String> MARKETS = Set.of("STK", "KSQ", "KNX");
+    /** What KRX shows as the par value of a share without one. */
+    static final String NO_PAR = "무액면";
 
     // "2026.01.25 PM 08:27:25": KRX stamps every answer with its own time of day in Seoul.
     private static final DateTimeFormatter CURRENT_DATETIME = DateTimeFormatter.ofPattern("yyyy.MM.dd a hh:mm:ss",
@@ -62,7 +67,37 @@ final class KrxRows {
                 Values.nonNegative("ACC_TRDVOL", text(row, "ACC_TRDVOL")),
                 Values.requiredDecimal("ACC_TRDVAL", text(row, "ACC_TRDVAL")),
                 Values.decimal("MKTCAP", text(row, "MKTCAP")),
-                Values.whole("LIST_SHRS", text(row, "LIST_SHRS")), SOURCE);
+                Values.whole("LIST_SHRS", text(row, "LIST_SHRS")), basePrice(close, row), SOURCE);
+    }
+
+    /**
+     * The day's reference price (기준가): KRX reports the change against it, not against the previous close, so on
+     * an ex-date (a split's re-listing, 권리락) the close minus the change is the price KRX set from the event.
+     * Null when KRX gives no change ("-").
+     */
+    static Long basePrice(long close, JsonNode row) {
+        Long change = Values.whole("CMPPREVDD_PRC", text(row, "CMPPREVDD_PRC"));
+        if (change == null) {
+            return null;
+        }
+        long base = close - change;
+        if (base < 0) {
+            throw new RowException("reference price TDD_CLSPRC - CMPPREVDD_PRC is negative: " + close + " - ("
+                    + change + ")");
+        }
+        return base;
+    }
+
+    /** A par value (액면가) as KRX writes it ("5,000"); null for a no-par share (무액면) or "-". */
+    static Long parValue(String field, String raw) {
+        if (raw != null && raw.strip().equals(NO_PAR)) {
+            return null;
+        }
+        Long par = Values.whole(field, raw);
+        if (par != null && par < 0) {
+            throw new RowException(field + " is negative: '" + raw + "'");
+        }
+        return par;
     }
 
     static String market(String field, String raw) {

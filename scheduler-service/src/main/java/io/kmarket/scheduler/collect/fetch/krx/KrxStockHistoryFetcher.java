@@ -20,22 +20,20 @@ import io.kmarket.scheduler.collect.fetch.RejectedRequestException;
 import io.kmarket.scheduler.collect.parse.JsonBodies;
 import io.kmarket.scheduler.collect.parse.RowException;
 import io.kmarket.scheduler.collect.parse.Values;
-import io.kmarket.scheduler.collect.store.StockIsins;
 
 /**
  * MDCSTAT01701: one stock's unadjusted daily prices over at most two years. KRX wants the ISIN, taken from
- * market.stocks or else looked up with finder_stkisu.
+ * market.stocks or else looked up with finder_stkisu ({@link KrxIsins}).
  */
 @Singleton
 public class KrxStockHistoryFetcher extends KrxFetcher {
 
     static final String BLD = "dbms/MDC/STAT/standard/MDCSTAT01701";
-    static final String FINDER_BLD = "dbms/comm/finder/finder_stkisu";
     private static final long MAX_SPAN_DAYS = 730;
 
-    private final StockIsins isins;
+    private final KrxIsins isins;
 
-    KrxStockHistoryFetcher(KrxClient krx, StockIsins isins) {
+    KrxStockHistoryFetcher(KrxClient krx, KrxIsins isins) {
         super(krx, Dataset.STOCK_HISTORY);
         this.isins = isins;
     }
@@ -47,12 +45,8 @@ public class KrxStockHistoryFetcher extends KrxFetcher {
             throw new RejectedRequestException("KRX serves at most two years per request: " + task.key());
         }
         String code = task.subject();
-        String isin = isins.of(code).orElse(null);
-        if (isin == null) {
-            isin = lookUpIsin(context, code);
-        }
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("isuCd", isin);
+        form.put("isuCd", isins.of(context, code));
         form.put("strtDd", KrxRows.yyyymmdd(task.from()));
         form.put("endDd", KrxRows.yyyymmdd(task.to()));
         form.put("adjStkPrc", "1");
@@ -64,19 +58,5 @@ public class KrxStockHistoryFetcher extends KrxFetcher {
             }
             return KrxRows.untraded(row) ? List.of() : List.of(KrxRows.dailyPrice(code, date, row));
         });
-    }
-
-    private String lookUpIsin(FetchContext context, String code) throws InterruptedException {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("locale", "ko_KR");
-        form.put("mktsel", "ALL");
-        form.put("searchText", code);
-        form.put("typeNo", "0");
-        for (JsonNode row : JsonBodies.array(krx.post(context, FINDER_BLD, form), "block1")) {
-            if (code.equals(text(row, "short_code"))) {
-                return text(row, "full_code");
-            }
-        }
-        throw new RejectedRequestException("KRX does not know the stock code " + code);
     }
 }
