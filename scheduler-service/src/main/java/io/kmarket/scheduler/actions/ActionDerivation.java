@@ -67,6 +67,11 @@ public class ActionDerivation {
         return evidence.span();
     }
 
+    /** A summary of the evidence that changes whenever collected evidence does (see the reader). */
+    public String evidenceFingerprint() {
+        return evidence.fingerprint();
+    }
+
     public Derived derive(TradingDays days) {
         List<Dividend> dividends = evidence.dividends();
         Map<String, Map<LocalDate, BigDecimal>> stockDividends = CashDividends.stockDividends(dividends, days);

@@ -50,6 +50,8 @@ public class CorporateActionsJob {
     private final CollectionService collection;
     private final FencedWrites fenced;
     private final ActionsConfig config;
+    /** The evidence fingerprint the last successful derivation of this process started from. */
+    private volatile String derivedFrom;
 
     CorporateActionsJob(ActionDerivation derivation, ActionCheckStore checks, TradingCalendar calendar,
             CollectionService collection, FencedWrites fenced, ActionsConfig config) {
@@ -72,6 +74,12 @@ public class CorporateActionsJob {
         if (span.isEmpty()) {
             return JobOutcome.skipped("no daily prices stored");
         }
+        // Taken before the scan: evidence arriving during it moves the fingerprint, and the next run rescans.
+        String fingerprint = derivation.evidenceFingerprint();
+        if (ctx.trigger() == RunTrigger.BACKFILL && fingerprint.equals(derivedFrom)) {
+            LOG.debugf("Corporate actions: evidence unchanged since the last derivation, nothing to rescan");
+            return JobOutcome.succeeded(0);
+        }
         TradingDays days = new TradingDays(calendar.tradingDays(span.get()[0], span.get()[1]));
         Derived derived = derivation.derive(days);
         ctx.throwIfCancelled();
@@ -84,6 +92,7 @@ public class CorporateActionsJob {
             fetched = fetchMissingNaverCharts(ctx);
         }
         int checked = derivation.check(derived, transactions);
+        derivedFrom = fingerprint;
         LOG.infof("Corporate actions: %d derived, %d written, %d withdrawn, %d stocks' factors rewritten, %d Naver"
                 + " charts fetched, %d checks written", derived.actions().size(), written.actions(),
                 written.withdrawn(), written.stocks(), fetched, checked);

@@ -23,6 +23,9 @@ import io.kmarket.scheduler.job.JobNames;
 import io.kmarket.scheduler.job.engine.JobCatalog;
 import io.kmarket.scheduler.job.engine.JobContext;
 import io.kmarket.scheduler.job.engine.JobOutcome;
+import io.kmarket.scheduler.job.engine.JobRunner;
+import io.kmarket.scheduler.job.engine.RunStatus;
+import io.kmarket.scheduler.job.engine.RunTrigger;
 import io.kmarket.testing.MovingClock;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -63,6 +66,8 @@ class CorporateActionsJobTest {
     JobCatalog catalog;
     @Inject
     MovingClock clock;
+    @Inject
+    JobRunner runner;
 
     @BeforeEach
     void seed() {
@@ -98,6 +103,7 @@ class CorporateActionsJobTest {
         add(new StockHistory("CA0009", days, 15_000, 1_000_000).missing(GAP_AT - 1));
         add(new StockHistory("CA0010", days, 12_000, 1_000_000).event(LATE_BONUS_AT, p -> tick(p / 1.25)));
         add(new StockHistory("CA0011", days, 9_000, 1_000_000).event(WITHDRAWN_AT, p -> tick(p * 1.3)));
+        add(new StockHistory("CA0012", days, 7_000, 1_000_000));
         STOCKS.values().forEach(s -> Db.execute(s.build().inserts().toArray(String[]::new)));
         Db.execute("""
                 INSERT INTO market.dividends (code, fiscal_year, fiscal_month, cash_per_share, stock_per_share, source)
@@ -366,6 +372,43 @@ class CorporateActionsJobTest {
         rows.addAll(Db.rows("SELECT xmin, * FROM market.adjustment_factors ORDER BY code, ex_date"));
         rows.addAll(Db.rows("SELECT xmin, * FROM market.adjustment_versions ORDER BY code"));
         return rows;
+    }
+
+    /**
+     * A first start runs the job for each date of its year after the whole history is in: a backfill run finds the
+     * evidence's fingerprint (row counts, latest collected_at) unchanged and skips the rescan, and never asks Naver.
+     */
+    @Test
+    void aBackfillRunRescansOnlyWhenTheEvidenceChangedAndAsksNaverNothing() throws Exception {
+        run();
+        StockHistory s = STOCKS.get("CA0012");
+        int day = 350;
+        String where = " WHERE code = 'CA0012' AND trade_date = '" + s.day(day) + "'";
+        // A 1:1 bonus issue's step written without a collection: collected_at unmoved, so the evidence looks the same.
+        Db.execute("UPDATE market.daily_prices SET base_price = " + tick(s.close(day - 1) / 2.0) + where);
+        int naverRequests = naverRequests("CA0012");
+        var definition = catalog.find(JobNames.CORPORATE_ACTIONS).orElseThrow();
+
+        assertThat(runner.runAndWait(definition, LocalDate.of(2023, 6, 1), RunTrigger.BACKFILL))
+                .isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(actions("CA0012")).isEmpty();
+
+        // As a collection writes it: the fingerprint moves and the backfill run derives the step.
+        Db.execute("UPDATE market.daily_prices SET collected_at = now()" + where);
+        assertThat(runner.runAndWait(definition, LocalDate.of(2023, 6, 2), RunTrigger.BACKFILL))
+                .isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(single("CA0012")[2]).isEqualTo("unclassified");
+        assertThat(naverRequests("CA0012")).isEqualTo(naverRequests);
+
+        // Any other run asks Naver for the new action's bars.
+        run();
+        assertThat(naverRequests("CA0012")).isEqualTo(naverRequests + 1);
+    }
+
+    private static int naverRequests(String code) {
+        return UpstreamStub.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(NaverStub.PATH))
+                .withQueryParam("symbol", com.github.tomakehurst.wiremock.client.WireMock.equalTo(code))).size();
     }
 
     @Test

@@ -63,8 +63,25 @@ public class ActionEvidenceReader {
                        GREATEST((SELECT max(trade_date) FROM market.daily_prices),
                                 (SELECT max((make_date(fiscal_year, fiscal_month, 1) + INTERVAL '1 month'
                                              - INTERVAL '1 day')::date) FROM market.dividends))""",
-                rs -> rs.getObject(1) == null ? null : new LocalDate[] {Jdbc.date(rs, 1), Jdbc.date(rs, 2)})
-                .filter(span -> span != null);
+                rs -> new LocalDate[] {Jdbc.date(rs, 1), Jdbc.date(rs, 2)})
+                .filter(span -> span[0] != null);
+    }
+
+    /**
+     * What the derivation reads, summed up: row counts and the latest collection instants of the prices, the
+     * dividend screen and the par history, and the trading days. Every collected write moves collected_at, so an
+     * equal fingerprint means the same evidence (a hand edit that leaves collected_at alone goes unseen). One pass
+     * over the prices without sorting: a fraction of the derivation's.
+     */
+    public String fingerprint() {
+        return jdbc.first("""
+                SELECT concat_ws('|',
+                       (SELECT count(*) || ':' || max(collected_at) FROM market.daily_prices),
+                       (SELECT count(*) || ':' || max(collected_at) FROM market.dividends),
+                       (SELECT count(*) || ':' || max(collected_at) FROM market.par_value_changes),
+                       (SELECT count(*) || ':' || max(checked_at) FROM market.par_value_history_checks),
+                       (SELECT count(*) FROM market.trading_calendar WHERE is_trading_day))""",
+                rs -> rs.getString(1)).orElseThrow();
     }
 
     /** The steps of every stock, ordered by code and date; share changes up to {@code windowDays} after a step. */
