@@ -21,6 +21,8 @@ public final class JobNames {
     public static final String CORP_CODES = "corp-codes";
     /** DART company records, new and stale ones. */
     public static final String COMPANIES = "companies";
+    /** Corporate actions and adjustment factors, derived from the whole market's collected data. */
+    public static final String CORPORATE_ACTIONS = "corporate-actions";
     /** ml-service: the day's indicators. */
     public static final String INDICATORS = "indicators";
     /** ml-service: the weekly model. */

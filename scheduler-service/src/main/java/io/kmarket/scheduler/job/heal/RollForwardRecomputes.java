@@ -46,11 +46,20 @@ public class RollForwardRecomputes {
 
     /**
      * The data the job {@code upstream} stores changed from {@code date} on, by its own run or another's (a stock's
-     * gap repaired from its per-stock history): what rolled forward over it is computed again.
+     * gap repaired from its per-stock history): what rolled forward over it is computed again, also through the
+     * jobs in between (prices reach the indicators through the corporate actions derived from them).
      */
     public void dataChanged(String upstream, LocalDate date) {
-        for (JobDefinition dependent : catalog.dependentsOf(upstream)) {
-            if (!config.rollForwardJobs().contains(dependent.name()) || !catalog.runnable(dependent)) {
+        dataChanged(upstream, upstream, date);
+    }
+
+    private void dataChanged(String upstream, String via, LocalDate date) {
+        for (JobDefinition dependent : catalog.dependentsOf(via)) {
+            if (!config.rollForwardJobs().contains(dependent.name())) {
+                dataChanged(upstream, dependent.name(), date);
+                continue;
+            }
+            if (!catalog.runnable(dependent)) {
                 continue;
             }
             Optional<LocalDate> computedUntil = runs.lastSucceededAfter(dependent.name(), date);

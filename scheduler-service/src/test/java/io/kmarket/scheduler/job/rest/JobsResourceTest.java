@@ -68,7 +68,8 @@ class JobsResourceTest {
                 .body("find { it.name == 'daily-collection' }.wired", equalTo(true))
                 .body("find { it.name == 't-disabled' }.enabled", equalTo(false))
                 .body("find { it.name == 'daily-collection' }.schedule", equalTo("cron 0 30 16 * * ?"))
-                .body("find { it.name == 'indicators' }.after", equalTo(List.of("daily-collection")))
+                .body("find { it.name == 'indicators' }.after", equalTo(List.of("corporate-actions")))
+                .body("find { it.name == 'corporate-actions' }.after", equalTo(List.of("daily-collection")))
                 .body("find { it.name == 'data-quality' }.wired", equalTo(true));
 
         // Friday 17:00: the weekend and Chuseok (16th-18th) are skipped.
