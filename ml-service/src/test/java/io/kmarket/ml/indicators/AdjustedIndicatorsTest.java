@@ -112,6 +112,29 @@ class AdjustedIndicatorsTest {
     }
 
     @Test
+    void aPredictionBeforeTheSplitIsScoredOnTotalAdjustedCloses() throws SQLException {
+        LocalDate before = split.dates().get(SPLIT_DAY - 1);
+        MarketSeed.execute("INSERT INTO analytics.model_versions (name, version, algorithm, train_from, train_to,"
+                + " features, parameters, metrics) VALUES ('adjusted-outcome', 'split', 'test', '2014-01-06',"
+                + " '2014-06-30', '[]', '{}', '{}')");
+        MarketSeed.execute("INSERT INTO analytics.predictions (code, trade_date, model_id, target_date, prob_up,"
+                + " predicted_up) SELECT '" + split.code() + "', '" + before + "', id, '" + split.dates().get(SPLIT_DAY)
+                + "', 0.7, true FROM analytics.model_versions WHERE name = 'adjusted-outcome'");
+
+        List<PredictionRepository.Outcome> outcomes = predictions.outcomes(before, split.dates().get(SPLIT_DAY))
+                .stream().filter(o -> o.probabilityUp() == 0.7).toList();
+
+        double[] total = totalAdjusted(split);
+        assertThat(outcomes).singleElement().satisfies(o -> {
+            assertThat(o.outcomeDate()).isEqualTo(split.dates().get(SPLIT_DAY));
+            assertThat(o.previousClose()).isCloseTo(total[SPLIT_DAY - 2], within(1e-9 * total[SPLIT_DAY - 2]));
+            assertThat(o.close()).isCloseTo(total[SPLIT_DAY - 1], within(1e-9 * total[SPLIT_DAY - 1]));
+            assertThat(o.nextClose()).isCloseTo(total[SPLIT_DAY], within(1e-9 * total[SPLIT_DAY]));
+            assertThat(o.up()).isEqualTo(total[SPLIT_DAY] > total[SPLIT_DAY - 1]);
+        });
+    }
+
+    @Test
     void reportPricesAreSplitAdjustedAsTheReportDayStood() {
         ReportData.Company company = new ReportData.Company(split.code(), "분할", "Split Co", "STK", null);
         double[] close = splitAdjusted(split.close());
