@@ -36,7 +36,8 @@ class MigrationTest {
                 + " WHERE schemaname = 'analytics'")).contains(
                 "analytics.indicators:kmarket_ml", "analytics.model_versions:kmarket_ml",
                 "analytics.predictions:kmarket_ml", "analytics.prediction_evaluations:kmarket_ml",
-                "analytics.reports:kmarket_ml", "analytics.flyway_schema_history:kmarket_ml");
+                "analytics.reports:kmarket_ml", "analytics.flyway_schema_history:kmarket_ml",
+                "analytics.indicator_adjustment_versions:kmarket_ml");
     }
 
     @Test
@@ -49,6 +50,10 @@ class MigrationTest {
     void marketIsReadableButNotWritable() throws SQLException {
         assertThat(strings("SELECT has_table_privilege('market.daily_prices', 'SELECT')::text"
                 + " || has_table_privilege('market.daily_prices', 'INSERT')::text")).containsExactly("truefalse");
+        assertThat(strings("SELECT has_table_privilege('market.adjustment_factors', 'SELECT')::text"
+                + " || has_table_privilege('market.adjustment_versions', 'SELECT')::text"
+                + " || has_table_privilege('market.adjustment_factors', 'INSERT')::text"))
+                .containsExactly("truetruefalse");
     }
 
     @Test

@@ -3,8 +3,11 @@ package io.kmarket.ml.indicators;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,24 +17,37 @@ import org.jboss.logging.Logger;
 import io.kmarket.ml.indicators.store.IndicatorStateReader;
 import io.kmarket.ml.indicators.store.IndicatorStateReader.DatedState;
 import io.kmarket.ml.indicators.store.IndicatorWriter;
+import io.kmarket.ml.market.PriceAdjustments;
+import io.kmarket.ml.market.store.AdjustmentReader;
 import io.kmarket.ml.market.store.PriceHistoryReader;
 import io.kmarket.ml.market.store.StockHistory;
 
 /**
  * Computes and stores the indicators of the whole market: a full recompute over a date range, or one new
- * trading day rolled forward from the stored previous day.
+ * trading day rolled forward from the stored previous day. Prices are split-adjusted (volumes too).
+ * <p>
+ * A stock whose factors changed since its stored rows were computed (its market.adjustment_versions version
+ * differs from the one recorded with them) has every stored row on the old prices: any run recomputes that stock
+ * from its first day to its last stored price, whatever dates were asked for, and records the version with the rows.
  */
 @ApplicationScoped
 public class IndicatorService {
 
     private static final Logger LOG = Logger.getLogger(IndicatorService.class);
 
+    /** The bounds of a write that may touch any date (whole histories of stocks recomputed from scratch). */
+    private static final LocalDate EVERY_DAY_FROM = LocalDate.of(1900, 1, 1);
+    private static final LocalDate EVERY_DAY_TO = LocalDate.of(9999, 12, 31);
+
     private final PriceHistoryReader reader;
+    private final AdjustmentReader adjustments;
     private final IndicatorStateReader states;
     private final IndicatorWriter writer;
 
-    public IndicatorService(PriceHistoryReader reader, IndicatorStateReader states, IndicatorWriter writer) {
+    public IndicatorService(PriceHistoryReader reader, AdjustmentReader adjustments, IndicatorStateReader states,
+            IndicatorWriter writer) {
         this.reader = reader;
+        this.adjustments = adjustments;
         this.states = states;
         this.writer = writer;
     }
@@ -43,8 +59,16 @@ public class IndicatorService {
     public ComputeTimings computeRange(LocalDate from, LocalDate to) {
         Stopwatch watch = new Stopwatch();
         int firstDay = (int) from.toEpochDay();
-        long rows = write(from, to, watch,
-                batch -> reader.readAll(to, history -> writeAll(history, firstDay, batch, watch)));
+        PriceAdjustments factors = adjustments.all();
+        Map<String, Long> stale = staleVersions(factors);
+        long rows = write(from, to, stale, watch, batch -> {
+            reader.readAll(to, factors, history -> {
+                if (!stale.containsKey(history.code())) {
+                    writeAll(history, firstDay, batch, watch);
+                }
+            });
+            recomputeFromScratch(stale, factors, batch, watch);
+        });
         return finish(rows, watch, "range " + from + ".." + to);
     }
 
@@ -56,11 +80,16 @@ public class IndicatorService {
      */
     public ComputeTimings computeDay(LocalDate day) {
         Stopwatch watch = new Stopwatch();
+        PriceAdjustments factors = adjustments.all();
+        Map<String, Long> stale = staleVersions(factors);
         Map<String, DatedState> previous = states.statesBefore(day);
         List<String> fullHistoryNeeded = new ArrayList<>();
         int dayNumber = (int) day.toEpochDay();
-        long rows = write(day, day, watch, batch -> {
-            reader.readWindows(day, IndicatorKernels.LONGEST_WINDOW, history -> {
+        long rows = write(day, day, stale, watch, batch -> {
+            reader.readWindows(day, IndicatorKernels.LONGEST_WINDOW, factors, history -> {
+                if (stale.containsKey(history.code())) {
+                    return;
+                }
                 long start = System.nanoTime();
                 double[] values = lastDay(history, previous.get(history.code()));
                 watch.computed(start);
@@ -75,16 +104,58 @@ public class IndicatorService {
             if (!fullHistoryNeeded.isEmpty()) {
                 LOG.infof("Indicators for %s: %d stocks lack the previous day's state, recomputing their history",
                         day, fullHistoryNeeded.size());
-                reader.readCodes(fullHistoryNeeded, day, history -> writeAll(history, dayNumber, batch, watch));
+                reader.readCodes(fullHistoryNeeded, day, factors,
+                        history -> writeAll(history, dayNumber, batch, watch));
             }
+            recomputeFromScratch(stale, factors, batch, watch);
         });
         return finish(rows, watch, "day " + day);
     }
 
-    /** The bulk write of {@code fill}'s rows; loading and committing them counts as write time. */
-    private long write(LocalDate from, LocalDate to, Stopwatch watch, Consumer<IndicatorWriter.Batch> fill) {
+    /**
+     * The stocks whose stored rows were computed under other factors than today's, with today's version: a version
+     * that moved, or one gained by a stock whose rows predate its first factors. None while the factor tables are
+     * missing (nothing can be compared, and unadjusted rows are all there is).
+     */
+    private Map<String, Long> staleVersions(PriceAdjustments factors) {
+        if (!factors.available()) {
+            return Map.of();
+        }
+        Map<String, Long> recorded = states.recordedVersions();
+        Set<String> codes = new HashSet<>(recorded.keySet());
+        codes.addAll(factors.versions().keySet());
+        Map<String, Long> stale = new HashMap<>();
+        for (String code : codes) {
+            long current = factors.version(code);
+            if (current != recorded.getOrDefault(code, PriceAdjustments.NO_VERSION)) {
+                stale.put(code, current);
+            }
+        }
+        return stale;
+    }
+
+    /** Every stored date of the stale stocks, from their whole histories, with the versions they are now under. */
+    private void recomputeFromScratch(Map<String, Long> stale, PriceAdjustments factors, IndicatorWriter.Batch batch,
+            Stopwatch watch) {
+        if (stale.isEmpty()) {
+            return;
+        }
+        LOG.infof("Indicators: the factors of %d stocks changed since their rows were computed, recomputing them"
+                + " from their first day", stale.size());
+        reader.readCodes(stale.keySet(), EVERY_DAY_TO, factors,
+                history -> writeAll(history, Integer.MIN_VALUE, batch, watch));
+        stale.forEach(batch::computedUnder);
+    }
+
+    /**
+     * The bulk write of {@code fill}'s rows dated {@code from..to}, or of any date when stale stocks are rewritten
+     * whole; loading and committing them counts as write time.
+     */
+    private long write(LocalDate from, LocalDate to, Map<String, Long> stale, Stopwatch watch,
+            Consumer<IndicatorWriter.Batch> fill) {
         long[] filledAt = new long[1];
-        long rows = writer.write(from, to, batch -> {
+        boolean anyDate = !stale.isEmpty();
+        long rows = writer.write(anyDate ? EVERY_DAY_FROM : from, anyDate ? EVERY_DAY_TO : to, batch -> {
             fill.accept(batch);
             filledAt[0] = System.nanoTime();
         });

@@ -147,7 +147,7 @@ public final class ReportBuilder {
                 .line(v[SMA60.ordinal()], from, "#27ae60", 1.2)
                 .line(v[SMA20.ordinal()], from, "#e67e22", 1.2)
                 .line(close, from, "#222", 1.6)
-                .render("Price, 1 year", dates, "Close", "#222", "SMA20", "#e67e22", "SMA60", "#27ae60",
+                .render("Price (split-adjusted), 1 year", dates, "Close", "#222", "SMA20", "#e67e22", "SMA60", "#27ae60",
                         "SMA120", "#8e44ad", "Bollinger(20,2)", "#6f9fd8");
         String rsi = new SvgChart(150, count).include(0).include(100)
                 .horizontal(OVERBOUGHT, "#c0392b", "70").horizontal(OVERSOLD, "#2980b9", "30")

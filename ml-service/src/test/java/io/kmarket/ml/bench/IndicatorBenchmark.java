@@ -25,6 +25,7 @@ import io.kmarket.ml.indicators.IndicatorKernels;
 import io.kmarket.ml.indicators.IndicatorService;
 import io.kmarket.ml.indicators.store.IndicatorStateReader;
 import io.kmarket.ml.indicators.store.IndicatorWriter;
+import io.kmarket.ml.market.store.AdjustmentReader;
 import io.kmarket.ml.market.store.PriceHistoryReader;
 import io.kmarket.ml.support.MarketSeed;
 import io.kmarket.testing.postgres.KmarketTestDatabase;
@@ -61,8 +62,8 @@ public final class IndicatorBenchmark {
         dataSource.setUser(ServiceSchema.ML.role());
         dataSource.setPassword(ServiceSchema.ML.password());
         Jdbc jdbc = new Jdbc(dataSource);
-        IndicatorService service = new IndicatorService(new PriceHistoryReader(jdbc), new IndicatorStateReader(jdbc),
-                new IndicatorWriter(jdbc));
+        IndicatorService service = new IndicatorService(new PriceHistoryReader(jdbc), new AdjustmentReader(jdbc),
+                new IndicatorStateReader(jdbc), new IndicatorWriter(jdbc));
         LocalDate first = days.getFirst();
         LocalDate last = days.get(DAYS - 1);
 
@@ -121,6 +122,13 @@ public final class IndicatorBenchmark {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY market.daily_prices (code, trade_date,"
                     + " open, high, low, close, volume, trading_value, source) FROM STDIN (FORMAT csv)",
                     new StringReader(csv.toString()));
+            // Every tenth stock split 2:1 and paid a dividend mid-history, so reads apply factors as on a real market.
+            LocalDate exDate = days.get(days.size() / 2);
+            connection.createStatement().execute("INSERT INTO market.adjustment_factors (code, ex_date, split_factor,"
+                    + " total_factor) SELECT code, DATE '" + exDate + "', 0.5, 0.49 FROM market.daily_prices"
+                    + " WHERE trade_date = DATE '" + exDate + "' AND right(code, 1) = '0'");
+            connection.createStatement().execute("INSERT INTO market.adjustment_versions (code, version, changed_at)"
+                    + " SELECT code, 1, now() FROM market.adjustment_factors");
             connection.createStatement().execute("ANALYZE market.daily_prices");
         } catch (java.io.IOException e) {
             throw new SQLException(e);

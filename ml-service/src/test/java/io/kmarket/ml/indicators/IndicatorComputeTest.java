@@ -160,8 +160,13 @@ class IndicatorComputeTest {
     }
 
     private static void assertMatchesTextbook(Series s, int day, Map<String, Double> row) {
-        long[] c = s.close();
-        String at = s.code() + " day " + day + " ";
+        assertMatchesTextbook(s.code(), TextbookIndicators.asDoubles(s.close()),
+                TextbookIndicators.asDoubles(s.volume()), day, row);
+    }
+
+    /** The stored row of {@code day} against the definitions over the closes and volumes given. */
+    static void assertMatchesTextbook(String code, double[] c, double[] volume, int day, Map<String, Double> row) {
+        String at = code + " day " + day + " ";
         assertClose(at + "sma5", row.get("sma5"), TextbookIndicators.sma(c, day, 5));
         assertClose(at + "sma20", row.get("sma20"), TextbookIndicators.sma(c, day, 20));
         assertClose(at + "sma50", row.get("sma50"), TextbookIndicators.sma(c, day, 50));
@@ -181,7 +186,7 @@ class IndicatorComputeTest {
         assertClose(at + "bb_middle", row.get("bb_middle"), middle);
         assertClose(at + "bb_upper", row.get("bb_upper"), middle == null ? null : middle + width);
         assertClose(at + "bb_lower", row.get("bb_lower"), middle == null ? null : middle - width);
-        assertClose(at + "volume_ratio", row.get("volume_ratio"), TextbookIndicators.volumeRatio(s.volume(), day));
+        assertClose(at + "volume_ratio", row.get("volume_ratio"), TextbookIndicators.volumeRatio(volume, day));
     }
 
     /** Relative tolerance: the recursions are evaluated in a different (equivalent) order than the textbook's. */
@@ -194,7 +199,7 @@ class IndicatorComputeTest {
         }
     }
 
-    private static Map<LocalDate, Map<String, Double>> stored(String code) throws SQLException {
+    static Map<LocalDate, Map<String, Double>> stored(String code) throws SQLException {
         Map<LocalDate, Map<String, Double>> rows = new HashMap<>();
         try (Connection connection = KmarketTestDatabase.shared().connectAsSuperuser();
                 PreparedStatement statement = connection.prepareStatement(

@@ -10,7 +10,24 @@ final class TextbookIndicators {
     private TextbookIndicators() {
     }
 
+    /** Whole prices as the doubles the definitions below take (exact: far below 2^53). */
+    static double[] asDoubles(long[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
     static Double sma(long[] values, int day, int n) {
+        return sma(asDoubles(values), day, n);
+    }
+
+    static Double macd(long[] close, int day) {
+        return macd(asDoubles(close), day);
+    }
+
+    static Double sma(double[] values, int day, int n) {
         if (day + 1 < n) {
             return null;
         }
@@ -21,7 +38,7 @@ final class TextbookIndicators {
         return sum / n;
     }
 
-    static Double ema(long[] close, int day, int n) {
+    static Double ema(double[] close, int day, int n) {
         if (day + 1 < n) {
             return null;
         }
@@ -33,13 +50,13 @@ final class TextbookIndicators {
         return ema;
     }
 
-    static Double macd(long[] close, int day) {
+    static Double macd(double[] close, int day) {
         Double fast = ema(close, day, 12);
         Double slow = ema(close, day, 26);
         return fast == null || slow == null ? null : fast - slow;
     }
 
-    static Double macdSignal(long[] close, int day) {
+    static Double macdSignal(double[] close, int day) {
         int firstMacd = 25;
         int seedDay = firstMacd + 8;
         if (day < seedDay) {
@@ -56,14 +73,14 @@ final class TextbookIndicators {
         return signal;
     }
 
-    static Double rsi(long[] close, int day) {
+    static Double rsi(double[] close, int day) {
         if (day < 14) {
             return null;
         }
         double gain = 0;
         double loss = 0;
         for (int k = 1; k <= 14; k++) {
-            long change = close[k] - close[k - 1];
+            double change = close[k] - close[k - 1];
             if (change > 0) {
                 gain += change;
             } else {
@@ -73,7 +90,7 @@ final class TextbookIndicators {
         gain /= 14;
         loss /= 14;
         for (int k = 15; k <= day; k++) {
-            long change = close[k] - close[k - 1];
+            double change = close[k] - close[k - 1];
             gain = (gain * 13 + (change > 0 ? change : 0)) / 14;
             loss = (loss * 13 + (change < 0 ? -change : 0)) / 14;
         }
@@ -83,7 +100,7 @@ final class TextbookIndicators {
         return 100 - 100 / (1 + gain / loss);
     }
 
-    static Double bollingerWidth(long[] close, int day) {
+    static Double bollingerWidth(double[] close, int day) {
         Double mean = sma(close, day, 20);
         if (mean == null) {
             return null;
@@ -95,7 +112,7 @@ final class TextbookIndicators {
         return 2 * Math.sqrt(squares / 20);
     }
 
-    static Double volumeRatio(long[] volume, int day) {
+    static Double volumeRatio(double[] volume, int day) {
         Double average = sma(volume, day, 20);
         return average == null || average == 0 ? null : volume[day] / average;
     }

@@ -19,6 +19,10 @@ public final class MarketSeed {
     public record Series(String code, List<LocalDate> dates, long[] close, long[] volume) {
     }
 
+    /** One row of market.adjustment_factors: the cumulative factors of the days before {@code exDate}. */
+    public record FactorStep(LocalDate exDate, double split, double total) {
+    }
+
     private MarketSeed() {
     }
 
@@ -86,6 +90,38 @@ public final class MarketSeed {
             statement.setString(2, nameKo);
             statement.setString(3, nameEn);
             statement.executeUpdate();
+        }
+    }
+
+    /**
+     * Replaces a stock's factor steps and sets its factor version in one transaction, as the scheduler's
+     * corporate-actions job writes them.
+     */
+    public static void factors(String code, long version, FactorStep... steps) throws SQLException {
+        try (Connection connection = KmarketTestDatabase.shared().connectAsSuperuser()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM market.adjustment_factors WHERE code = ?");
+                    PreparedStatement insert = connection.prepareStatement("INSERT INTO market.adjustment_factors"
+                            + " (code, ex_date, split_factor, total_factor) VALUES (?, ?, ?, ?)");
+                    PreparedStatement bump = connection.prepareStatement("INSERT INTO market.adjustment_versions"
+                            + " (code, version, changed_at) VALUES (?, ?, now()) ON CONFLICT (code) DO UPDATE"
+                            + " SET version = EXCLUDED.version, changed_at = EXCLUDED.changed_at")) {
+                delete.setString(1, code);
+                delete.executeUpdate();
+                for (FactorStep step : steps) {
+                    insert.setString(1, code);
+                    insert.setDate(2, Date.valueOf(step.exDate()));
+                    insert.setDouble(3, step.split());
+                    insert.setDouble(4, step.total());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                bump.setString(1, code);
+                bump.setLong(2, version);
+                bump.executeUpdate();
+            }
+            connection.commit();
         }
     }
 

@@ -13,7 +13,8 @@ import io.kmarket.ml.indicators.RecursiveState;
 
 /**
  * Reads the recursive state (EMAs, MACD signal, Wilder's averages) stored with each stock's latest indicator row,
- * so that one new trading day can be rolled forward without reading the stock's whole history.
+ * so that one new trading day can be rolled forward without reading the stock's whole history, and the factor
+ * versions that state was computed under.
  */
 @ApplicationScoped
 public class IndicatorStateReader {
@@ -31,6 +32,8 @@ public class IndicatorStateReader {
                 ORDER BY x.trade_date DESC LIMIT 1) i
             WHERE d.trade_date = ?""";
 
+    private static final String RECORDED_VERSIONS = "SELECT code, version FROM analytics.indicator_adjustment_versions";
+
     /** All rows at once: one row per stock traded on the day, a few thousand at most. */
     private static final int ALL_ROWS = 0;
 
@@ -47,6 +50,13 @@ public class IndicatorStateReader {
                 new RecursiveState(nanIfNull(rs, 3), nanIfNull(rs, 4), nanIfNull(rs, 5), nanIfNull(rs, 6),
                         nanIfNull(rs, 7)))), day);
         return states;
+    }
+
+    /** The factor version each stock's stored indicators were computed under; absent = none (version 0). */
+    public Map<String, Long> recordedVersions() {
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.stream(RECORDED_VERSIONS, ALL_ROWS, rs -> versions.put(rs.getString(1), rs.getLong(2)));
+        return versions;
     }
 
     private static double nanIfNull(ResultSet rs, int column) throws SQLException {

@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -32,6 +34,9 @@ import io.kmarket.ml.indicators.Indicator;
  * checks roughly halves the write time. Runs are serialised by RunService, so no other writer can add rows to
  * that range meanwhile; if one did, the copy would fail on the primary key and the run be recorded as failed.
  * <p>
+ * The factor versions the batch recorded ({@link Batch#computedUnder}) are written in the same transaction, so a
+ * stock's recorded version never runs ahead of its rows.
+ * <p>
  * The write holds a connection and transaction of its own ({@link Jdbc#inOwnTransaction}): the rows it copies are
  * streamed meanwhile from another connection by PriceHistoryReader, and a connection in COPY can do nothing else.
  */
@@ -45,6 +50,11 @@ public class IndicatorWriter {
             + Arrays.stream(Indicator.values()).map(i -> i.column() + " = EXCLUDED." + i.column())
                     .collect(Collectors.joining(", "))
             + ", computed_at = now() WHERE (" + prefixed("t.") + ") IS DISTINCT FROM (" + prefixed("EXCLUDED.") + ")";
+
+    private static final String RECORD_VERSIONS = """
+            INSERT INTO analytics.indicator_adjustment_versions (code, version)
+            SELECT * FROM unnest(?::varchar[], ?::bigint[])
+            ON CONFLICT (code) DO UPDATE SET version = EXCLUDED.version, recorded_at = now()""";
 
     private static final String ANY_ROW_BETWEEN =
             "SELECT EXISTS (SELECT 1 FROM analytics.indicators WHERE trade_date BETWEEN ? AND ?)";
@@ -83,8 +93,20 @@ public class IndicatorWriter {
                     statement.executeUpdate(UPSERT);
                 }
             }
+            recordVersions(connection, batch.versions);
             return batch.rows;
         });
+    }
+
+    private static void recordVersions(Connection connection, Map<String, Long> versions) throws SQLException {
+        if (versions.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(RECORD_VERSIONS)) {
+            statement.setArray(1, connection.createArrayOf("varchar", versions.keySet().toArray()));
+            statement.setArray(2, connection.createArrayOf("int8", versions.values().toArray()));
+            statement.executeUpdate();
+        }
     }
 
     private static boolean anyRowBetween(Connection connection, LocalDate from, LocalDate to) throws SQLException {
@@ -111,6 +133,7 @@ public class IndicatorWriter {
 
         private final CopyIn copy;
         private final ByteBuffer buffer = ByteBuffer.allocate(FLUSH_AT + 4096);
+        private final Map<String, Long> versions = new LinkedHashMap<>();
         private long rows;
         private String lastCode;
         private byte[] lastCodeBytes;
@@ -118,6 +141,14 @@ public class IndicatorWriter {
         private Batch(CopyIn copy) {
             this.copy = copy;
             buffer.put(SIGNATURE).putInt(0).putInt(0);
+        }
+
+        /**
+         * Records that every stored row of {@code code} is now computed under factor {@code version}, committed with
+         * the rows: only for a stock whose whole history this batch rewrites.
+         */
+        public void computedUnder(String code, long version) {
+            versions.put(code, version);
         }
 
         /** Adds the row of {@code values[indicator][index]}; NaN is written as NULL. */

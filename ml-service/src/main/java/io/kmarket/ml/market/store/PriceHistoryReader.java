@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.kmarket.kit.jdbc.Jdbc;
+import io.kmarket.ml.market.PriceAdjustments;
 
 /**
  * Streams market prices stock by stock with one query per call: a server-side cursor (fetch size, no
@@ -15,6 +16,9 @@ import io.kmarket.kit.jdbc.Jdbc;
  * <p>
  * Days without a price (close 0, which sources use for "no trade data") are skipped; halted days keep
  * their close and are kept, see IndicatorKernels.
+ * <p>
+ * Histories are split-adjusted with the factors the caller read ({@link AdjustmentReader}), applied here in Java
+ * while the rows stream: the factor table is small, and a join per price row would slow the full-market read.
  */
 @ApplicationScoped
 public class PriceHistoryReader {
@@ -72,22 +76,24 @@ public class PriceHistoryReader {
     }
 
     /** Every stock's whole history up to {@code to} (recursive indicators depend on all of it). */
-    public void readAll(LocalDate to, StockConsumer consumer) {
-        streamByStock(ALL_UP_TO, consumer, to);
+    public void readAll(LocalDate to, PriceAdjustments adjustments, StockConsumer consumer) {
+        streamByStock(ALL_UP_TO, adjustments, consumer, to);
     }
 
-    public void readCodes(Collection<String> codes, LocalDate to, StockConsumer consumer) {
-        streamByStock(CODES_UP_TO, consumer, to, codes.toArray(String[]::new));
+    public void readCodes(Collection<String> codes, LocalDate to, PriceAdjustments adjustments,
+            StockConsumer consumer) {
+        streamByStock(CODES_UP_TO, adjustments, consumer, to, codes.toArray(String[]::new));
     }
 
     /** For each stock traded on {@code day}: its last {@code rows} days up to and including that day. */
-    public void readWindows(LocalDate day, int rows, StockConsumer consumer) {
+    public void readWindows(LocalDate day, int rows, PriceAdjustments adjustments, StockConsumer consumer) {
         StockHistory history = new StockHistory();
         jdbc.stream(WINDOWS_ENDING, ALL_ROWS, rs -> {
             Integer[] days = (Integer[]) rs.getArray(2).getArray();
             Long[] closes = (Long[]) rs.getArray(3).getArray();
             Long[] volumes = (Long[]) rs.getArray(4).getArray();
-            history.reset(rs.getString(1));
+            String code = rs.getString(1);
+            history.reset(code, adjustments.steps(code));
             for (int i = 0; i < days.length; i++) {
                 history.add(days[i], closes[i], volumes[i]);
             }
@@ -108,7 +114,7 @@ public class PriceHistoryReader {
     }
 
     /** Streams rows ordered by code then date, handing over each stock once its last row has been read. */
-    private void streamByStock(String sql, StockConsumer consumer, Object... params) {
+    private void streamByStock(String sql, PriceAdjustments adjustments, StockConsumer consumer, Object... params) {
         StockHistory history = new StockHistory();
         jdbc.stream(sql, FETCH_SIZE, rs -> {
             String code = rs.getString(1);
@@ -116,7 +122,7 @@ public class PriceHistoryReader {
                 if (history.size() > 0) {
                     consumer.accept(history);
                 }
-                history.reset(code);
+                history.reset(code, adjustments.steps(code));
             }
             history.add((int) Jdbc.date(rs, 2).toEpochDay(), rs.getLong(3), rs.getLong(4));
         }, params);

@@ -7,6 +7,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.kmarket.kit.jdbc.Jdbc;
+import io.kmarket.ml.market.PriceAdjustments;
+import io.kmarket.ml.market.store.AdjustmentReader;
 import io.kmarket.ml.market.store.PriceHistoryReader;
 import io.kmarket.ml.market.store.StockHistory;
 import io.kmarket.ml.reports.ReportData;
@@ -47,10 +49,12 @@ public class ReportDataReader {
 
     private final Jdbc jdbc;
     private final PriceHistoryReader prices;
+    private final AdjustmentReader adjustments;
 
-    public ReportDataReader(Jdbc jdbc, PriceHistoryReader prices) {
+    public ReportDataReader(Jdbc jdbc, PriceHistoryReader prices, AdjustmentReader adjustments) {
         this.jdbc = jdbc;
         this.prices = prices;
+        this.adjustments = adjustments;
     }
 
     public Optional<Company> company(String code) {
@@ -61,8 +65,12 @@ public class ReportDataReader {
     public ReportData read(Company company, LocalDate asOf) {
         LocalDate until = asOf == null ? NO_LIMIT : asOf;
         StockHistory[] history = { new StockHistory() };
+        // Split-adjusted as the day stood: a report as of a past day shows that day's own close, and the earlier
+        // days adjusted to it, not prices rescaled by actions that came later.
+        PriceAdjustments factors = adjustments.of(List.of(company.code()));
+        PriceAdjustments shown = asOf == null ? factors : factors.asOf(asOf);
         // One stock: the reader fills one buffer and never reuses it, so keeping the reference is safe.
-        prices.readCodes(List.of(company.code()), until, h -> history[0] = h);
+        prices.readCodes(List.of(company.code()), until, shown, h -> history[0] = h);
         return new ReportData(company, history[0], disclosures(company.code(), until),
                 prediction(company.code(), until));
     }
