@@ -38,15 +38,15 @@ public final class ApiExamples {
 
     public static final String PRICES_SPLIT = """
             {"code":"005930","from":"2018-04-27","to":"2018-05-04","adjust":"split","prices":[{"date":"2018-04-27",
-            "open":50380.0,"high":53000.0,"low":50180.0,"close":53000.0,"volume":16219750.0,"tradingValue":1668390484000,
-            "marketCap":340727148000000,"adjustmentFactor":0.02},{"date":"2018-05-04","open":53000.0,"high":53900.0,
-            "low":51800.0,"close":51900.0,"volume":39565391.0,"tradingValue":2078018927212,"marketCap":333656086000000,
-            "adjustmentFactor":1.0}]}""";
+            "open":50380,"high":53000,"low":50180,"close":53000,"volume":16219750,"tradingValue":1668390484000,
+            "marketCap":340727148000000,"adjustmentFactor":0.02},{"date":"2018-05-04","open":53000,"high":53900,
+            "low":51800,"close":51900,"volume":39565391,"tradingValue":2078018927212,"marketCap":333656086000000,
+            "adjustmentFactor":1}]}""";
 
     public static final String PRICES_SPLIT_CSV = """
             date,open,high,low,close,volume,trading_value,market_cap,adjustment_factor
-            2018-04-27,50380.0,53000.0,50180.0,53000.0,16219750.0,1668390484000,340727148000000,0.02
-            2018-05-04,53000.0,53900.0,51800.0,51900.0,39565391.0,2078018927212,333656086000000,1.0
+            2018-04-27,50380,53000,50180,53000,16219750,1668390484000,340727148000000,0.02
+            2018-05-04,53000,53900,51800,51900,39565391,2078018927212,333656086000000,1
             """;
 
     public static final String PROBLEM_503_NO_FACTORS = """
@@ -68,7 +68,7 @@ public final class ApiExamples {
             ex_date,event,action_type,shares_multiplier,cash_amount,issue_price,previous_close,reference_price,\
             price_factor,shares_before,shares_after,shares_changed_on,source,detected_at,classified_at,updated_at,\
             withdrawn_at,split_factor,total_factor,evidence,checks
-            2018-05-04,reference_price,split,50.0,,,2650000,53000,0.02,128386494,6419324700,2018-05-04,KRX,\
+            2018-05-04,reference_price,split,50,,,2650000,53000,0.02,128386494,6419324700,2018-05-04,KRX,\
             2026-12-01T10:00:00Z,2026-12-01T10:00:00Z,2026-12-01T10:00:00Z,,0.02,0.0196,"{""mObs"": 50.0}",\
             "[{""source"":""NAVER"",""theirFactor"":0.02,""ourFactor"":0.02,""agrees"":true,...}]"
             """;

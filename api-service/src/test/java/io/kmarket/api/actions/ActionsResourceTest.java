@@ -102,13 +102,13 @@ class ActionsResourceTest {
                         + "," + ((withdrawnPrevious + 100.0) / withdrawnPrevious)
                         + ",,,,KRX,2021-05-01T00:00:00Z,,2021-05-02T00:00:00Z,2021-05-02T00:00:00Z,,,"
                         + "\"{\"\"reason\"\": \"\"base above the previous close with no share change\"\"}\",\"[]\"",
-                "2021-02-01,reference_price,split,5.0,,,50000,10000,0.2,1000000,5000000,2021-02-01,KRX,"
+                "2021-02-01,reference_price,split,5,,,50000,10000,0.2,1000000,5000000,2021-02-01,KRX,"
                         + "2021-05-01T00:00:00Z,2021-05-01T00:00:00Z,2021-05-02T00:00:00Z,,0.2," + (0.2 * factor)
                         + ",\"{\"\"base\"\": 10000, \"\"m_obs\"\": 5.0}\",\"[{\"\"source\"\":\"\"NAVER\"\","
                         + "\"\"theirFactor\"\":0.2001,\"\"ourFactor\"\":0.2,\"\"agrees\"\":true,"
                         + "\"\"detail\"\":\"\"Naver implies 0.2001\"\",\"\"checkedAt\"\":\"\"2021-05-03T00:00:00Z\"\"}]\"",
                 "2021-03-29,cash_dividend,cash_dividend,,500.00,," + previous + ",," + factor
-                        + ",,,,KRX,2021-05-01T00:00:00Z,2021-05-01T00:00:00Z,2021-05-02T00:00:00Z,,1.0," + factor
+                        + ",,,,KRX,2021-05-01T00:00:00Z,2021-05-01T00:00:00Z,2021-05-02T00:00:00Z,,1," + factor
                         + ",\"{\"\"fiscal_year\"\": 2020}\",\"[]\"",
                 "");
     }
