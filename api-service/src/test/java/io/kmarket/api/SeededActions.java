@@ -29,6 +29,10 @@ public final class SeededActions {
     /** Three days of prices and no actions at all: the fixture of the byte-exact answers. */
     public static final String PLAIN = "160040";
 
+    /** Every stock seeded here, and those of them on KOSPI (a listing of every stock sees them too). */
+    public static final List<String> CODES = List.of(SPLITTER, DELISTED, BUMPED, PLAIN);
+    public static final List<String> KOSPI_CODES = List.of(SPLITTER, PLAIN);
+
     public static final LocalDate FIRST_DAY = LocalDate.of(2021, 1, 4);
     public static final LocalDate LAST_DAY = LocalDate.of(2021, 4, 30);
     public static final LocalDate WITHDRAWN_DAY = LocalDate.of(2021, 1, 15);
