@@ -36,6 +36,43 @@ public final class ApiExamples {
             2025-11-27,71000,72100,70800,71900,12034567,865432100000,429210000000000
             """;
 
+    public static final String PRICES_SPLIT = """
+            {"code":"005930","from":"2018-04-27","to":"2018-05-04","adjust":"split","prices":[{"date":"2018-04-27",
+            "open":50380,"high":53000,"low":50180,"close":53000,"volume":16219750,"tradingValue":1668390484000,
+            "marketCap":340727148000000,"adjustmentFactor":0.02},{"date":"2018-05-04","open":53000,"high":53900,
+            "low":51800,"close":51900,"volume":39565391,"tradingValue":2078018927212,"marketCap":333656086000000,
+            "adjustmentFactor":1}]}""";
+
+    public static final String PRICES_SPLIT_CSV = """
+            date,open,high,low,close,volume,trading_value,market_cap,adjustment_factor
+            2018-04-27,50380,53000,50180,53000,16219750,1668390484000,340727148000000,0.02
+            2018-05-04,53000,53900,51800,51900,39565391,2078018927212,333656086000000,1
+            """;
+
+    public static final String PROBLEM_503_NO_FACTORS = """
+            {"type":"about:blank","title":"Service Unavailable","status":503,
+            "detail":"adjustment factors are not available yet","instance":"/api/v1/stocks/005930/prices"}""";
+
+    public static final String ACTIONS = """
+            {"code":"005930","version":1,"actions":[{"exDate":"2018-05-04","event":"reference_price",
+            "actionType":"split","sharesMultiplier":50.0,"cashAmount":null,"issuePrice":null,"previousClose":2650000,
+            "referencePrice":53000,"priceFactor":0.02,"sharesBefore":128386494,"sharesAfter":6419324700,
+            "sharesChangedOn":"2018-05-04","evidence":{"mObs":50.0,"halt":["2018-04-30","2018-05-03"]},
+            "source":"KRX","detectedAt":"2026-12-01T10:00:00Z","classifiedAt":"2026-12-01T10:00:00Z",
+            "updatedAt":"2026-12-01T10:00:00Z","withdrawnAt":null,"checks":[{"source":"NAVER","theirFactor":0.02,
+            "ourFactor":0.02,"agrees":true,"detail":"implied factor 0.0200 at 2018-05-04",
+            "checkedAt":"2026-12-01T10:00:00Z"}]}],"factors":[{"exDate":"2018-05-04","splitFactor":0.02,
+            "totalFactor":0.0196}]}""";
+
+    public static final String ACTIONS_CSV = """
+            ex_date,event,action_type,shares_multiplier,cash_amount,issue_price,previous_close,reference_price,\
+            price_factor,shares_before,shares_after,shares_changed_on,source,detected_at,classified_at,updated_at,\
+            withdrawn_at,split_factor,total_factor,evidence,checks
+            2018-05-04,reference_price,split,50,,,2650000,53000,0.02,128386494,6419324700,2018-05-04,KRX,\
+            2026-12-01T10:00:00Z,2026-12-01T10:00:00Z,2026-12-01T10:00:00Z,,0.02,0.0196,"{""mObs"": 50.0}",\
+            "[{""source"":""NAVER"",""theirFactor"":0.02,""ourFactor"":0.02,""agrees"":true,...}]"
+            """;
+
     public static final String INDICATORS = """
             {"code":"005930","from":"2025-11-27","to":"2026-11-27","indicators":[{"date":"2026-11-27","sma5":71220.0,
             "sma20":70410.5,"sma50":null,"sma60":null,"sma120":null,"sma200":null,"ema12":71002.3,"ema26":70511.8,

@@ -25,7 +25,8 @@ import io.kmarket.api.config.ApiConfig;
 
 /**
  * Daily series (prices, indicators) as JSON or CSV with an ETag and Cache-Control. The ETag is a digest of the
- * exact bytes answered, so it depends on the data alone: every instance computes the same tag for the same
+ * exact bytes answered (and of a validator the caller may add, such as the version of the factors an adjusted
+ * series was computed with), so it depends on the data alone: every instance computes the same tag for the same
  * rows, and a conditional request is answered 304 by whichever instance receives it.
  */
 @ApplicationScoped
@@ -66,6 +67,15 @@ public class CacheableRepresentation {
      */
     public <T> Response respond(Request request, String key, Supplier<T> rows, Function<T, Object> asJson,
             Function<T, String> asCsv) {
+        return respond(request, key, rows, asJson, asCsv, loaded -> "");
+    }
+
+    /**
+     * As {@link #respond(Request, String, Supplier, Function, Function)}, the ETag also covering {@code validator}
+     * of the rows: what the answer depends on beyond its bytes. An empty validator leaves the tag as it was.
+     */
+    public <T> Response respond(Request request, String key, Supplier<T> rows, Function<T, Object> asJson,
+            Function<T, String> asCsv, Function<T, String> validator) {
         Variant variant = request.selectVariant(VARIANTS);
         if (variant == null) {
             throw new NotAcceptableException("this resource is available as application/json or text/csv");
@@ -73,7 +83,8 @@ public class CacheableRepresentation {
         boolean asCsvVariant = variant.getMediaType().isCompatible(CSV_UTF8);
         Supplier<Rendered> load = () -> {
             T loaded = rows.get();
-            return render(asCsvVariant ? asCsv.apply(loaded).getBytes(StandardCharsets.UTF_8) : toJson(asJson.apply(loaded)));
+            return render(asCsvVariant ? asCsv.apply(loaded).getBytes(StandardCharsets.UTF_8) : toJson(asJson.apply(loaded)),
+                    validator.apply(loaded));
         };
         Rendered answer = rendered == null ? load.get()
                 : rendered.get(key + (asCsvVariant ? "|csv" : "|json"), k -> load.get());
@@ -84,8 +95,8 @@ public class CacheableRepresentation {
         return builder.tag(answer.tag()).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
     }
 
-    private static Rendered render(byte[] bytes) {
-        return new Rendered(bytes, new EntityTag(digest(bytes)));
+    private static Rendered render(byte[] bytes, String validator) {
+        return new Rendered(bytes, new EntityTag(digest(validator.getBytes(StandardCharsets.UTF_8), bytes)));
     }
 
     private byte[] toJson(Object body) {
@@ -100,10 +111,12 @@ public class CacheableRepresentation {
      * 64 bits from two CRCs of different polynomials, both computed by CPU instructions: a cryptographic digest
      * took 7 % of a prices request's CPU in a profile, and an ETag only has to change when the bytes do.
      */
-    private static String digest(byte[] bytes) {
+    private static String digest(byte[] validator, byte[] bytes) {
         CRC32C castagnoli = new CRC32C();
+        castagnoli.update(validator);
         castagnoli.update(bytes);
         CRC32 ieee = new CRC32();
+        ieee.update(validator);
         ieee.update(bytes);
         return "%08x%08x%08x".formatted(castagnoli.getValue(), ieee.getValue(), bytes.length);
     }

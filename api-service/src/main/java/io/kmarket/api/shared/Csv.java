@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * CSV (RFC 4180) of daily series: numbers and dates only, so no field ever needs quoting; null is empty. Each row
- * type names its own columns.
+ * CSV (RFC 4180) of daily series: numbers and dates, which never need quoting, and the rare text field a row type
+ * passes through {@link #quoted}; null is empty. Each row type names its own columns.
  */
 public final class Csv {
 
@@ -27,5 +27,10 @@ public final class Csv {
             out.append("\r\n");
         }
         return out.toString();
+    }
+
+    /** A text field as RFC 4180 quotes it: in double quotes, inner ones doubled; null stays an empty field. */
+    public static String quoted(String text) {
+        return text == null ? null : '"' + text.replace("\"", "\"\"") + '"';
     }
 }

@@ -28,6 +28,16 @@ public class DailySeries {
         List<R> read(String code, LocalDate from, LocalDate to);
     }
 
+    /** Rows with what their answer depends on besides them (see {@link CacheableRepresentation}). */
+    public record Validated<R>(List<R> rows, String validator) {
+    }
+
+    /** The rows of one code over [from, to], oldest first, with their validator. */
+    @FunctionalInterface
+    public interface ValidatedRows<R> {
+        Validated<R> read(String code, LocalDate from, LocalDate to);
+    }
+
     /** The JSON document of the rows: a series record's canonical constructor. */
     @FunctionalInterface
     public interface Document<R> {
@@ -50,14 +60,22 @@ public class DailySeries {
      */
     public <R> Response respond(Request request, String kind, String code, String from, String to, Rows<R> rows,
             Consumer<String> requireKnown, Document<R> asJson, Function<List<R>, String> asCsv) {
+        return respondValidated(request, kind, code, from, to,
+                (c, first, last) -> new Validated<>(rows.read(c, first, last), ""), requireKnown, asJson, asCsv);
+    }
+
+    /** As {@link #respond}, the ETag also covering the validator that comes with the rows. */
+    public <R> Response respondValidated(Request request, String kind, String code, String from, String to,
+            ValidatedRows<R> rows, Consumer<String> requireKnown, Document<R> asJson, Function<List<R>, String> asCsv) {
         RequestParams.DateRange range = RequestParams.range(from, to, MarketTime.today(clock), ChronoUnit.YEARS, 1,
                 config.maxSpanDays());
         return representation.respond(request, kind + "/" + code + "/" + range.from() + "/" + range.to(), () -> {
-            List<R> read = rows.read(code, range.from(), range.to());
-            if (read.isEmpty()) {
+            Validated<R> read = rows.read(code, range.from(), range.to());
+            if (read.rows().isEmpty()) {
                 requireKnown.accept(code);
             }
             return read;
-        }, read -> asJson.of(code, range.from(), range.to(), read), asCsv);
+        }, read -> asJson.of(code, range.from(), range.to(), read.rows()), read -> asCsv.apply(read.rows()),
+                Validated::validator);
     }
 }

@@ -20,6 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.kmarket.api.actions.Adjustment;
+import io.kmarket.api.actions.AdjustmentFactors;
+import io.kmarket.api.actions.store.AdjustmentStore;
 import io.kmarket.api.indicators.rest.IndicatorRow;
 import io.kmarket.api.indicators.rest.IndicatorSeries;
 import io.kmarket.api.indicators.store.IndicatorStore;
@@ -55,15 +58,17 @@ public class StocksResource {
     private final PriceStore prices;
     private final IndicatorStore indicators;
     private final PredictionStore predictions;
+    private final AdjustmentStore adjustments;
     private final DailySeries series;
 
     StocksResource(StockStore stocks, StockHistoryStore history, PriceStore prices, IndicatorStore indicators,
-            PredictionStore predictions, DailySeries series) {
+            PredictionStore predictions, AdjustmentStore adjustments, DailySeries series) {
         this.stocks = stocks;
         this.history = history;
         this.prices = prices;
         this.indicators = indicators;
         this.predictions = predictions;
+        this.adjustments = adjustments;
         this.series = series;
     }
 
@@ -143,28 +148,61 @@ public class StocksResource {
     @Path("/{code}/prices")
     @Produces({ MediaType.APPLICATION_JSON, CacheableRepresentation.TEXT_CSV })
     @Operation(summary = "Daily OHLCV of a stock, oldest first (default: the last year); JSON or CSV by Accept",
-            description = "Answers carry an ETag and Cache-Control; If-None-Match with the current ETag gets 304.")
+            description = """
+                    Answers carry an ETag and Cache-Control; If-None-Match with the current ETag gets 304.
+
+                    `adjust` (default `none`): `none` is the raw prices as KRX published them, integers. `split` \
+                    adjusts for share-count events (splits, reverse splits, capital reductions, bonus issues, rights \
+                    offerings, stock dividends) by KRX's own reference-price ratio on the ex-date (reference price \
+                    over the previous close), the exchange's 수정주가 method. `total` also adjusts for cash \
+                    dividends ((previous close - dividend) / previous close), so returns include them. Adjusted \
+                    open, high, low and close are the raw ones times the day's factor, volume is the raw one \
+                    divided by the day's split factor (in both modes); trading value and market cap are never \
+                    adjusted. Adjusted prices and volume are decimals with full double precision, each row has its \
+                    `adjustmentFactor` (CSV column `adjustment_factor`), and the answer names its `adjust`. The \
+                    factors and the actions they come from: /api/v1/stocks/{code}/actions. An adjusted answer's \
+                    ETag changes whenever the stock's factors do.""")
     @APIResponse(responseCode = "200", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "json",
-                    value = ApiExamples.PRICES)),
-            @Content(mediaType = CacheableRepresentation.TEXT_CSV, examples = @ExampleObject(name = "csv",
-                    value = ApiExamples.PRICES_CSV)) })
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+                    @ExampleObject(name = "json", value = ApiExamples.PRICES),
+                    @ExampleObject(name = "split", value = ApiExamples.PRICES_SPLIT) }),
+            @Content(mediaType = CacheableRepresentation.TEXT_CSV, examples = {
+                    @ExampleObject(name = "csv", value = ApiExamples.PRICES_CSV),
+                    @ExampleObject(name = "split csv", value = ApiExamples.PRICES_SPLIT_CSV) }) })
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "Unknown stock", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = ApiExamples.PROBLEM_404)))
+    @APIResponse(responseCode = "503", description = "adjust=split or total before the factors exist (the scheduler "
+            + "is not upgraded yet); adjust=none keeps working", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "no factors", value = ApiExamples.PROBLEM_503_NO_FACTORS)))
     public Response prices(@Parameter(example = "005930") @PathParam("code") String code,
             @Parameter(description = "First day, ISO date", example = "2025-01-02") @QueryParam("from") String from,
             @Parameter(description = "Last day, ISO date (default today)", example = "2025-12-30") @QueryParam("to") String to,
+            @Parameter(description = "none (raw, the default), split (share-count events) or total (also cash "
+                    + "dividends)", example = "split") @QueryParam("adjust") String adjust,
             @Context Request request) {
-        return series.respond(request, "prices", RequestParams.stockCode("code", code), from, to,
-                prices::stockPrices, this::requireKnownStock, PriceSeries::new, DailyPrice::csv);
+        String valid = RequestParams.stockCode("code", code);
+        Adjustment mode = Adjustment.parse(adjust);
+        if (mode == Adjustment.NONE) {
+            return series.respond(request, "prices", valid, from, to, prices::stockPrices, this::requireKnownStock,
+                    PriceSeries::new, DailyPrice::csv);
+        }
+        return series.respondValidated(request, "prices-" + mode.value(), valid, from, to, (c, first, last) -> {
+            AdjustmentFactors factors = adjustments.factorsFrom(c, first);
+            return new DailySeries.Validated<>(prices.adjustedStockPrices(c, first, last, mode, factors),
+                    "adjustment version " + factors.version());
+        }, this::requireKnownStock, (c, first, last, rows) -> new AdjustedPriceSeries(c, first, last, mode.value(),
+                rows), AdjustedPrice::csv);
     }
 
     @GET
     @Path("/{code}/indicators")
     @Produces({ MediaType.APPLICATION_JSON, CacheableRepresentation.TEXT_CSV })
     @Operation(summary = "Daily technical indicators of a stock, oldest first (default: the last year)",
-            description = "JSON or CSV by Accept; ETag, Cache-Control and 304 as for prices.")
+            description = "Computed on split-adjusted prices (prices?adjust=split: volume ÷ split factor), so a split "
+                    + "or a capital reduction does not break the averages; the predictions' features use "
+                    + "total-adjusted returns (dividends included). JSON or CSV by Accept; ETag, Cache-Control and "
+                    + "304 as for prices.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "json", value = ApiExamples.INDICATORS)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
