@@ -170,7 +170,8 @@ public final class Identities {
         for (int i = 0; i < listings.size(); i++) {
             Listing l = listings.get(i);
             if (!taken.contains(i) && l.market() == MarketId.STK && !l.preferred() && !hasPreferred(l, codes)
-                    && !FAMOUS.contains(l.code()) && l.delistDate() == null && l.splits().isEmpty()
+                    && !FAMOUS.contains(l.code()) && l.delistDate() == null
+                    && l.actions().stream().noneMatch(a -> a.type().referencePrice())
                     && l.listDate().isBefore(LocalDate.of(2010, 1, 1))) {
                 return i;
             }
