@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -298,9 +299,10 @@ public class TruthResource {
         }
         LocalDate today = market.today();
         LocalDate first = date(from, LocalDate.MIN);
-        LocalDate last = date(to, today).isAfter(today) ? today : date(to, today);
+        LocalDate requested = date(to, today);
+        LocalDate last = requested.isAfter(today) ? today : requested;
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Listing l : listings.stream().sorted(java.util.Comparator.comparing(Listing::code)).toList()) {
+        for (Listing l : listings.stream().sorted(Comparator.comparing(Listing::code)).toList()) {
             for (AppliedAction a : market.history(l).actions()) {
                 if (a.exDate().isBefore(first) || a.exDate().isAfter(last)) {
                     continue;
