@@ -124,8 +124,8 @@ public final class PriceHistory {
 
     /**
      * The ex-date of a planned action on the path so far ({@code previous} = P), or null when it does not happen:
-     * KRX-style bonus issues and stock dividends of stocks under 1,000 KRW would be indistinguishable from a
-     * rights offering within tick rounding, so the sandbox skips them.
+     * bonus issues and stock dividends of stocks under 1,000 KRW would be indistinguishable from a rights
+     * offering within tick rounding, and a split to under 100 KRW from another ratio, so the sandbox skips them.
      */
     private AppliedAction apply(CorporateAction planned, long previous, Schedule schedule) {
         long sharesBefore = schedule.shares;
@@ -139,6 +139,9 @@ public final class PriceHistory {
         double r = planned.rate();
         switch (planned.type()) {
             case SPLIT -> {
+                if (previous < 100L * n) {
+                    return null; // tick rounding of a price under 100 KRW would blur the ratio beyond 1 %
+                }
                 base = TickSize.round((double) previous / n);
                 sharesAfter = sharesBefore * n;
                 parAfter = parBefore / n;
