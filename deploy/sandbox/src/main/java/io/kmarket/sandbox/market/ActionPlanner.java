@@ -26,7 +26,8 @@ final class ActionPlanner {
     /** Trading days from a rights offering's ex-date to the listing of its new shares. */
     static final int RIGHTS_LISTING_DELAY = 25;
     private static final int PER_KIND = 3;
-    private static final Set<String> FAMOUS = new HashSet<>(FamousStocks.ALL.stream().map(FamousStocks.Famous::code).toList());
+    private static final long PLAN_STREAM = 80;
+    private static final long ORDER_STREAM = 81;
     private static final double[] BONUS_RATES = {0.1, 0.2, 0.3, 0.5, 1.0};
     /** 1/q for an integer q, so the issue price the reference price implies is a whole won. */
     private static final double[] RIGHTS_RATES = {0.1, 0.2, 0.25, 0.5};
@@ -52,15 +53,15 @@ final class ActionPlanner {
         List<Plan> plans = listings.stream().map(Plan::new).toList();
         Set<String> codes = new HashSet<>(listings.stream().map(Listing::code).toList());
         List<Plan> candidates = plans.stream()
-                .filter(p -> !FAMOUS.contains(p.listing.code()) && !p.listing.preferred()
+                .filter(p -> !FamousStocks.CODES.contains(p.listing.code()) && !p.listing.preferred()
                         && !codes.contains(p.listing.code().substring(0, 5) + "5")
                         && p.listing.listDate().isBefore(calendar.day(0)) && p.listing.delistDate() == null
                         && p.actions.isEmpty())
-                .sorted(Comparator.comparingLong(p -> Seeds.mix(seed, 61, p.listing.index())))
+                .sorted(Comparator.comparingLong(p -> Seeds.mix(seed, ORDER_STREAM, p.listing.index())))
                 .toList();
         planDeterministic(candidates);
         for (Plan p : plans) {
-            boolean independent = !FAMOUS.contains(p.listing.code()) && !p.listing.preferred()
+            boolean independent = !FamousStocks.CODES.contains(p.listing.code()) && !p.listing.preferred()
                     && !codes.contains(p.listing.code().substring(0, 5) + "5");
             planRandom(p, independent);
         }
@@ -191,7 +192,7 @@ final class ActionPlanner {
 
         Plan(Listing listing) {
             this.listing = listing;
-            this.random = Seeds.random(seed, 60, listing.index());
+            this.random = Seeds.random(seed, PLAN_STREAM, listing.index());
             this.firstDay = calendar.ceilIndex(listing.listDate());
             this.lastDay = listing.delistDate() == null ? calendar.size() - 1
                     : calendar.ceilIndex(listing.delistDate()) - 1;
