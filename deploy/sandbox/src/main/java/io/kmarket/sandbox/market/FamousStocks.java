@@ -3,6 +3,8 @@ package io.kmarket.sandbox.market;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Well-known issues that keep their real code, name, market and (approximate) share count so a demo looks
@@ -90,6 +92,8 @@ final class FamousStocks {
                     "2017-10-25", 3_000, 100_000_000, null, 0, null, null),
             new Famous("900040", "차이나그레이트", "China Great Star International Ltd.", MarketId.KSQ, "2009-05-20",
                     "2021-06-23", 1_500, 97_000_000, null, 0, null, null));
+
+    static final Set<String> CODES = ALL.stream().map(Famous::code).collect(Collectors.toUnmodifiableSet());
 
     /**
      * Foreign issuers' ISINs: the issuer's home country ({@code HK} Hong Kong, {@code KY} Cayman Islands), not

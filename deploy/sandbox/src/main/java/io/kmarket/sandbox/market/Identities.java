@@ -51,8 +51,6 @@ public final class Identities {
     private static final double MOVED_TO_KOSPI = 0.01;
     private static final String[] KOSDAQ_SECTIONS = {"우량기업부", "벤처기업부", "중견기업부", "기술성장기업부"};
     private static final long STREAM = 60;
-    private static final Set<String> FAMOUS = FamousStocks.ALL.stream().map(FamousStocks.Famous::code)
-            .collect(Collectors.toUnmodifiableSet());
 
     private final Map<String, List<Identity>> byCode;
 
@@ -132,7 +130,7 @@ public final class Identities {
             int changeDay = 30 + random.nextInt(Math.max(1, days - 60));
             String[] earlierName = generator.next(random);
             String section = KOSDAQ_SECTIONS[random.nextInt(KOSDAQ_SECTIONS.length)];
-            if (taken.contains(i) || l.preferred() || hasPreferred(l, codes) || FAMOUS.contains(l.code())) {
+            if (taken.contains(i) || l.preferred() || hasPreferred(l, codes) || FamousStocks.CODES.contains(l.code())) {
                 continue;
             }
             LocalDate until = calendar.day(Math.min(changeDay, days - 1));
@@ -170,7 +168,8 @@ public final class Identities {
         for (int i = 0; i < listings.size(); i++) {
             Listing l = listings.get(i);
             if (!taken.contains(i) && l.market() == MarketId.STK && !l.preferred() && !hasPreferred(l, codes)
-                    && !FAMOUS.contains(l.code()) && l.delistDate() == null && l.splits().isEmpty()
+                    && !FamousStocks.CODES.contains(l.code()) && l.delistDate() == null
+                    && l.actions().stream().noneMatch(a -> a.type().referencePrice())
                     && l.listDate().isBefore(LocalDate.of(2010, 1, 1))) {
                 return i;
             }

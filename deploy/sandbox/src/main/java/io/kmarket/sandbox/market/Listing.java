@@ -8,18 +8,20 @@ import java.util.List;
  *
  * @param index position in the universe, also the stream id of its random draws
  * @param delistDate first day it is no longer listed, or null
- * @param initialShares shares listed before any split
+ * @param initialShares shares listed before any corporate action
  * @param initialPrice price on the first simulated day (or the offering price when listed later)
  * @param volatility daily standard deviation of returns
  * @param turnover mean fraction of the listed shares traded per day
- * @param halts pairs of [first day index, last day index] of trading halts
+ * @param actions the planned corporate actions, in ex-day order, at least 120 trading days apart
+ * @param halts pairs of [first day index, last day index] of trading halts (those before actions included)
+ * @param parValue par value (KRW) before any corporate action
  * @param sizeRank rank by market cap on the first simulated day within its market (0 = largest)
  * @param anchorPrice split-adjusted level the path is pulled towards on {@code anchorDay}; 0 = free walk
  */
 public record Listing(int index, String code, String isin, String name, String fullName, String englishName,
         MarketId market, String section, boolean kosdaqGlobal, boolean preferred, LocalDate listDate,
         LocalDate delistDate, long initialShares, int parValue, long initialPrice, double volatility,
-        double drift, double turnover, List<Split> splits, int[] halts, String corpCode, int sizeRank,
+        double drift, double turnover, List<CorporateAction> actions, int[] halts, String corpCode, int sizeRank,
         long anchorPrice, int anchorDay) {
 
     public boolean listedOn(LocalDate date) {
@@ -51,6 +53,13 @@ public record Listing(int index, String code, String isin, String name, String f
     Listing renamed(String newCode, String newIsin, String newName, String newFullName, String newEnglishName) {
         return new Listing(index, newCode, newIsin, newName, newFullName, newEnglishName, market, section,
                 kosdaqGlobal, preferred, listDate, delistDate, initialShares, parValue, initialPrice, volatility,
-                drift, turnover, splits, halts, corpCode, sizeRank, anchorPrice, anchorDay);
+                drift, turnover, actions, halts, corpCode, sizeRank, anchorPrice, anchorDay);
+    }
+
+    /** The same issue with its planned actions (and the halts before them). */
+    Listing withActions(List<CorporateAction> newActions, int[] newHalts) {
+        return new Listing(index, code, isin, name, fullName, englishName, market, section, kosdaqGlobal, preferred,
+                listDate, delistDate, initialShares, parValue, initialPrice, volatility, drift, turnover,
+                List.copyOf(newActions), newHalts, corpCode, sizeRank, anchorPrice, anchorDay);
     }
 }

@@ -2,7 +2,6 @@ package io.kmarket.sandbox.market;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -104,6 +103,7 @@ public final class Universe {
             for (int i = 0; i < drafts.size(); i++) {
                 result.add(drafts.get(i).toListing(i));
             }
+            result = new ActionPlanner(seed, calendar).plan(result);
             Identities.Built named = Identities.assign(seed, result, calendar);
             return new Universe(named.listings(), named.identities());
         }
@@ -131,8 +131,7 @@ public final class Universe {
             if (f.splitRatio() > 0) {
                 int splitDay = calendar.indexOf(LocalDate.parse(f.splitDate()));
                 int haltFrom = calendar.indexOf(LocalDate.parse(f.haltFrom()));
-                d.splits.add(new Split(splitDay, f.splitRatio()));
-                d.halts = new int[] {haltFrom, splitDay - 1};
+                d.actions.add(CorporateAction.split(splitDay, f.splitRatio(), haltFrom));
             }
             return d;
         }
@@ -187,7 +186,8 @@ public final class Universe {
             if (random.nextDouble() < 0.004) {
                 int day = calendar.ceilIndex(first.plusDays(200 + random.nextInt(3500)));
                 if (day < calendar.size() - 1) {
-                    d.splits.add(new Split(day, new int[] {2, 5, 10}[random.nextInt(3)]));
+                    // Halted for the three trading days before, as KRX does while certificates are exchanged.
+                    d.actions.add(CorporateAction.split(day, new int[] {2, 5, 10}[random.nextInt(3)], day - 3));
                 }
             }
             return d;
@@ -211,7 +211,7 @@ public final class Universe {
             d.turnover = common.turnover * 0.3;
             d.parValue = common.parValue;
             d.section = common.section;
-            d.splits.addAll(common.splits);
+            d.actions.addAll(common.actions);
             return d;
         }
 
@@ -279,7 +279,7 @@ public final class Universe {
         double volatility;
         double drift;
         double turnover;
-        final List<Split> splits = new ArrayList<>();
+        final List<CorporateAction> actions = new ArrayList<>();
         int[] halts = new int[0];
         String corpCode;
         int sizeRank;
@@ -287,12 +287,11 @@ public final class Universe {
         int anchorDay;
 
         Listing toListing(int index) {
-            Collections.sort(splits, Comparator.comparingInt(Split::dayIndex));
             String fullName = preferred ? name : "(주)" + name;
             String isin = FamousStocks.FOREIGN_ISINS.getOrDefault(code, Isin.of(code));
             return new Listing(index, code, isin, name, fullName, englishName, market, section,
                     kosdaqGlobal, preferred, listDate, delistDate, shares, parValue, price, volatility, drift,
-                    turnover, List.copyOf(splits), halts, corpCode, sizeRank, anchorPrice, anchorDay);
+                    turnover, List.copyOf(actions), halts, corpCode, sizeRank, anchorPrice, anchorDay);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import io.kmarket.kit.time.MarketTime;
+import io.kmarket.sandbox.market.ActionType;
+import io.kmarket.sandbox.market.AppliedAction;
 import io.kmarket.sandbox.market.Bar;
+import io.kmarket.sandbox.market.CorporateAction;
 import io.kmarket.sandbox.market.DelistedSecurities;
 import io.kmarket.sandbox.market.Disclosure;
 import io.kmarket.sandbox.market.Identities;
@@ -27,11 +31,11 @@ import io.kmarket.sandbox.market.IndexHistory;
 import io.kmarket.sandbox.market.Listing;
 import io.kmarket.sandbox.market.Market;
 import io.kmarket.sandbox.market.PriceHistory;
-import io.kmarket.sandbox.market.Split;
 
 /**
  * Ground truth: what the simulated market really was, as plain JSON numbers ({@code ?format=csv} for CSV),
- * so tests can compare what kmarket stored. Prices are unadjusted unless {@code adjusted=true}; a suspended
+ * so tests can compare what kmarket stored. Prices are unadjusted unless {@code adjusted=true} (KRX's adjusted
+ * series: prices × F_split, volume / F_split; value, shares and market cap as traded); a suspended
  * day has {@code halted=true}, zero open/high/low/volume and the standing close (as KRX reports it).
  * {@code as=naver} gives a stock's bars exactly as Naver's chart serves them (adjusted prices, traded volume).
  */
@@ -182,7 +186,10 @@ public class TruthResource {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int day = first; day <= last; day++) {
             Bar bar = as != null ? history.naverBar(day) : adjusted ? history.adjustedBar(day) : history.bar(day);
-            rows.add(barRow(listing, bar));
+            Map<String, Object> row = barRow(listing, bar);
+            // Market capitalisation is never adjusted: it is what the issue was worth that day.
+            row.put("marketCap", history.bar(day).marketCap());
+            rows.add(row);
         }
         return Tables.render(rows, format);
     }
@@ -253,16 +260,71 @@ public class TruthResource {
         return row;
     }
 
+    /** The splits (type {@code split} of {@link #actions}), as planned: code, ex-date and ratio. */
     @GET
     @Path("/splits")
     public Response splits(@QueryParam("format") String format) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Listing l : market.universe().listings()) {
-            for (Split split : l.splits()) {
+            for (CorporateAction action : l.actions()) {
+                if (action.type() == ActionType.SPLIT) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("code", l.code());
+                    row.put("date", market.calendar().day(action.exDay()).toString());
+                    row.put("ratio", action.ratio());
+                    rows.add(row);
+                }
+            }
+        }
+        return Tables.render(rows, format);
+    }
+
+    /**
+     * Every corporate action with an ex-date on or before today (and within {@code from}..{@code to}), of one
+     * stock or all, in code then ex-date order. {@code priceFactor} multiplies the prices before the ex-date;
+     * {@code sharesChangedOn} is null for a cash dividend and while the new shares are not yet listed;
+     * {@code revealedOn} is the first day a served source shows the action.
+     */
+    @GET
+    @Path("/actions")
+    public Response actions(@QueryParam("code") String code, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("format") String format) {
+        List<Listing> listings = market.universe().listings();
+        if (code != null && !code.isBlank()) {
+            Listing listing = market.universe().byCode(code);
+            if (listing == null) {
+                throw new NotFoundException("no issue with code " + code);
+            }
+            listings = List.of(listing);
+        }
+        LocalDate today = market.today();
+        LocalDate first = date(from, LocalDate.MIN);
+        LocalDate requested = date(to, today);
+        LocalDate last = requested.isAfter(today) ? today : requested;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Listing l : listings.stream().sorted(Comparator.comparing(Listing::code)).toList()) {
+            for (AppliedAction a : market.history(l).actions()) {
+                if (a.exDate().isBefore(first) || a.exDate().isAfter(last)) {
+                    continue;
+                }
+                boolean cash = a.type() == ActionType.CASH_DIVIDEND;
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("code", l.code());
-                row.put("date", market.calendar().day(split.dayIndex()).toString());
-                row.put("ratio", split.ratio());
+                row.put("exDate", a.exDate().toString());
+                row.put("type", a.type().code());
+                row.put("sharesMultiplier", a.sharesMultiplier());
+                row.put("cashAmount", cash ? a.cashAmount() : null);
+                row.put("issuePrice", a.type() == ActionType.RIGHTS_OFFERING ? a.issuePrice() : null);
+                row.put("previousClose", a.previousClose());
+                row.put("referencePrice", a.referencePrice());
+                row.put("priceFactor", a.priceFactor());
+                row.put("sharesBefore", a.sharesBefore());
+                row.put("sharesAfter", a.sharesAfter());
+                row.put("sharesChangedOn", a.sharesChangedOn() == null || a.sharesChangedOn().isAfter(today) ? null
+                        : a.sharesChangedOn().toString());
+                row.put("parBefore", a.parBefore());
+                row.put("parAfter", a.parAfter());
+                row.put("revealedOn", a.revealedOn().toString());
                 rows.add(row);
             }
         }

@@ -95,7 +95,7 @@ class MarketModelTest {
         assertThat(universe.listings().stream().filter(l -> l.market() == MarketId.KSQ).count()).isBetween(1650L, 1800L);
         assertThat(universe.listings().stream().filter(l -> l.market() == MarketId.KNX).count()).isBetween(100L, 160L);
         assertThat(universe.listings().stream().filter(l -> l.delistDate() != null).count()).isGreaterThan(20);
-        assertThat(universe.listings().stream().filter(l -> !l.splits().isEmpty()).count()).isGreaterThanOrEqualTo(3);
+        assertThat(universe.listings().stream().filter(l -> l.actions().stream().anyMatch(a -> a.type() == ActionType.SPLIT)).count()).isGreaterThanOrEqualTo(3);
     }
 
     @Test

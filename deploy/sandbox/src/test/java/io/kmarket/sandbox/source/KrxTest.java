@@ -163,7 +163,9 @@ class KrxTest {
         List<Map<String, String>> adjusted = krx(session, Map.of("bld", ONE_STOCK, "isuCd", "KR7005930003",
                 "strtDd", "20180427", "endDd", "20180504", "adjStkPrc", "2"))
                 .then().statusCode(200).extract().jsonPath().getList("output");
-        assertThat(number(adjusted.get(4).get("TDD_CLSPRC"))).isEqualTo(Math.round(before / 50.0));
+        // KRX's adjusted series multiplies earlier prices by base / P, the exchange's own reference-price ratio.
+        long base = after - number(raw.get(0).get("CMPPREVDD_PRC"));
+        assertThat(number(adjusted.get(4).get("TDD_CLSPRC"))).isEqualTo(Math.round(before * ((double) base / before)));
         assertThat(adjusted.get(0).get("TDD_CLSPRC")).isEqualTo(raw.get(0).get("TDD_CLSPRC"));
     }
 

@@ -57,11 +57,14 @@ class NaverTest {
         String[] beforeSplit = items.stream().filter(i -> i[0].equals("20180427")).findFirst().orElseThrow();
         String session = krxLogin("naver-compare");
         List<Map<String, String>> raw = krx(session, Map.of("bld", "dbms/MDC/STAT/standard/MDCSTAT01701",
-                "isuCd", "KR7005930003", "strtDd", "20180427", "endDd", "20180427", "adjStkPrc", "1"))
+                "isuCd", "KR7005930003", "strtDd", "20180427", "endDd", "20180504", "adjStkPrc", "1"))
                 .then().statusCode(200).extract().jsonPath().getList("output");
-        long rawClose = Long.parseLong(raw.getFirst().get("TDD_CLSPRC").replace(",", ""));
-        long rawVolume = Long.parseLong(raw.getFirst().get("ACC_TRDVOL").replace(",", ""));
-        assertThat(Long.parseLong(beforeSplit[4])).isEqualTo(Math.round(rawClose / 50.0));
+        long rawClose = Long.parseLong(raw.getLast().get("TDD_CLSPRC").replace(",", ""));
+        long rawVolume = Long.parseLong(raw.getLast().get("ACC_TRDVOL").replace(",", ""));
+        // The split day's reference price over the last close before it is the factor of the earlier prices.
+        long base = Long.parseLong(raw.getFirst().get("TDD_CLSPRC").replace(",", ""))
+                - Long.parseLong(raw.getFirst().get("CMPPREVDD_PRC").replace(",", ""));
+        assertThat(Long.parseLong(beforeSplit[4])).isEqualTo(Math.round(rawClose * ((double) base / rawClose)));
         // Naver adjusts prices for a later split but not the volume (seen in recorded real answers).
         assertThat(Long.parseLong(beforeSplit[5])).isEqualTo(rawVolume);
     }
@@ -74,10 +77,13 @@ class NaverTest {
         String[] halted = items.stream().filter(i -> i[0].equals("20180502")).findFirst().orElseThrow();
         String session = krxLogin("naver-halt");
         List<Map<String, String>> raw = krx(session, Map.of("bld", "dbms/MDC/STAT/standard/MDCSTAT01701",
-                "isuCd", "KR7005930003", "strtDd", "20180502", "endDd", "20180502", "adjStkPrc", "1"))
+                "isuCd", "KR7005930003", "strtDd", "20180502", "endDd", "20180504", "adjStkPrc", "1"))
                 .then().statusCode(200).extract().jsonPath().getList("output");
-        long rawClose = Long.parseLong(raw.getFirst().get("TDD_CLSPRC").replace(",", ""));
-        assertThat(halted).containsExactly("20180502", "0", "0", "0", Long.toString(Math.round(rawClose / 50.0)), "0");
+        long rawClose = Long.parseLong(raw.getLast().get("TDD_CLSPRC").replace(",", ""));
+        long base = Long.parseLong(raw.getFirst().get("TDD_CLSPRC").replace(",", ""))
+                - Long.parseLong(raw.getFirst().get("CMPPREVDD_PRC").replace(",", ""));
+        assertThat(halted).containsExactly("20180502", "0", "0", "0",
+                Long.toString(Math.round(rawClose * ((double) base / rawClose))), "0");
     }
 
     @Test

@@ -29,6 +29,7 @@ import io.kmarket.sandbox.config.SandboxConfig;
 import io.kmarket.sandbox.limit.Limits;
 import io.kmarket.sandbox.limit.SandboxStats;
 import io.kmarket.sandbox.limit.Throttles;
+import io.kmarket.sandbox.market.Adjustment;
 import io.kmarket.sandbox.market.Bar;
 import io.kmarket.sandbox.market.IndexDefinition;
 import io.kmarket.sandbox.market.Listing;
@@ -138,7 +139,8 @@ public class KisResource {
             row.put("prdy_ctrt", percent(bar.change(), bar.base()));
             row.put("hts_frgn_ehrt", foreignRatio(listing, bar.date()));
             row.put("frgn_ntby_qty", String.valueOf(Math.round(bar.volume() * (r.nextDouble() - 0.5) * 0.2)));
-            row.put("flng_cls_code", "00");
+            int exDay = "D".equals(period) ? market.calendar().indexOf(bar.date()) : -1;
+            row.put("flng_cls_code", exDay >= 0 ? history.exRightsCode(exDay) : "00");
             row.put("acml_prtt_rate", "0.00");
             rows.add(row);
         }
@@ -212,9 +214,9 @@ public class KisResource {
         o.put("pvt_scnd_dmsp_prc", String.valueOf(Math.round(pivot - (high - low))));
         o.put("dmrs_val", String.valueOf(Math.round((high + close) / 2.0)));
         o.put("dmsp_val", String.valueOf(Math.round((low + close) / 2.0)));
-        o.put("cpfn", String.valueOf(listing.parValue() * bar.shares() / 100_000_000L));
+        o.put("cpfn", String.valueOf(history.par(day) * bar.shares() / 100_000_000L));
         o.put("rstc_wdth_prc", String.valueOf(TickSize.upperLimit(bar.base()) - bar.base()));
-        o.put("stck_fcam", String.valueOf(listing.parValue()));
+        o.put("stck_fcam", String.valueOf(history.par(day)));
         o.put("stck_sspr", String.valueOf(TickSize.floor(close * 0.76)));
         o.put("aspr_unit", String.valueOf(TickSize.of(close)));
         o.put("hts_deal_qty_unit_val", "1");
@@ -246,7 +248,7 @@ public class KisResource {
                 continue;
             }
             // Prices before a split inside the window are expressed in today's share terms.
-            Bar scaled = raw.adjusted(history.adjustmentFactor(d) / history.adjustmentFactor(day));
+            Bar scaled = raw.adjusted(history.factor(d, Adjustment.SPLIT) / history.factor(day, Adjustment.SPLIT));
             if (highest == null || scaled.high() > highest.high()) {
                 highest = scaled;
             }

@@ -45,9 +45,11 @@ public class KrxDatasets {
     static final long MAX_SPAN_DAYS = 730;
 
     private final Market market;
+    private final KrxCorporateActions actions;
 
     public KrxDatasets(Market market) {
         this.market = market;
+        this.actions = new KrxCorporateActions(market);
     }
 
     /** {data key, rows} for the dataset {@code bld}. */
@@ -61,6 +63,8 @@ public class KrxDatasets {
             case "finder_listdelisu" -> Map.entry("block1", finder(form, true));
             case "MDCSTAT00301" -> Map.entry("output", indexSeries(form));
             case "MDCSTAT00401" -> Map.entry("output", indexList(form.getFirst("idxIndMidclssCd")));
+            case "MDCSTAT20901" -> Map.entry("output", actions.dividends(form, markets(form.getFirst("mktId"))));
+            case "MDCHARD04801" -> Map.entry("block1", actions.majorChanges(form));
             default -> throw new Refused("unknown bld " + bld);
         };
     }
@@ -205,8 +209,8 @@ public class KrxDatasets {
             row.put("SECUGRP_NM", "주권");
             row.put("SECT_TP_NM", listing.section());
             row.put("KIND_STKCERT_TP_NM", listing.preferred() ? "구형우선주" : "보통주");
-            row.put("PARVAL", comma(listing.parValue()));
             int day = Math.min(market.latestDay(), history.lastDay());
+            row.put("PARVAL", comma(day >= history.firstDay() ? history.par(day) : listing.parValue()));
             row.put("LIST_SHRS", comma(day >= history.firstDay() ? history.shares(day) : listing.initialShares()));
             rows.add(row);
         }
