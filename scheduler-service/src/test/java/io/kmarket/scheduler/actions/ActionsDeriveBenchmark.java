@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
+import org.jboss.logging.Logger;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import io.kmarket.kit.jdbc.Jdbc;
@@ -32,6 +33,8 @@ import io.kmarket.testing.postgres.ServiceSchema;
  */
 public final class ActionsDeriveBenchmark {
 
+    private static final Logger LOG = Logger.getLogger(ActionsDeriveBenchmark.class);
+
     private static final int STOCKS = Integer.getInteger("stocks", 2_800);
     private static final LocalDate FROM = LocalDate.parse(System.getProperty("from", "2016-01-04"));
     private static final LocalDate TO = LocalDate.parse(System.getProperty("to", "2025-12-30"));
@@ -45,7 +48,7 @@ public final class ActionsDeriveBenchmark {
         database.migrate(ServiceSchema.SCHEDULER);
         long seedStart = System.nanoTime();
         long rows = seed(database);
-        System.out.printf("seeded %d stocks, %d price rows (%s..%s) in %d s%n", STOCKS, rows, FROM, TO,
+        LOG.infof("seeded %d stocks, %d price rows (%s..%s) in %d s", STOCKS, rows, FROM, TO,
                 (System.nanoTime() - seedStart) / 1_000_000_000);
 
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
@@ -81,13 +84,14 @@ public final class ActionsDeriveBenchmark {
                 return derivation.write(derived, direct, 200).actions() + derivation.check(derived, direct);
             });
         }
-        System.out.printf("%n%d actions derived, %d written by the first derivation%n%n", found[0], found[1]);
-        System.out.println("| measurement | " + String.join(" | ", rounds()) + " | median |");
-        System.out.println("|---|" + "---:|".repeat(ROUNDS + 1));
+        LOG.infof("%d actions derived, %d written by the first derivation", found[0], found[1]);
+        StringBuilder table = new StringBuilder("| measurement | ").append(String.join(" | ", rounds()))
+                .append(" | median |\n|---|").append("---:|".repeat(ROUNDS + 1)).append('\n');
         long baseline = median(timings.values().iterator().next());
-        timings.forEach((what, ms) -> System.out.printf("| %s | %s | **%d ms** (%.1fx baseline) |%n", what,
+        timings.forEach((what, ms) -> table.append(String.format("| %s | %s | **%d ms** (%.1fx baseline) |%n", what,
                 String.join(" | ", ms.stream().map(t -> t + " ms").toList()), median(ms),
-                (double) median(ms) / baseline));
+                (double) median(ms) / baseline)));
+        LOG.infof("RESULT%n%s", table);
         System.exit(0);
     }
 
